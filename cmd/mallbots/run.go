@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/mallbots/mallbots/system/contexts"
+	"github.com/mallbots/mallbots/system/platform/host"
+)
+
+type settings struct {
+	contexts  string
+	peers     string
+	logLevel  string
+	logFormat string
+	cfg       host.Config
+}
+
+func parse(args []string, getenv func(string) string) (settings, error) {
+	env := func(key, def string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return def
+	}
+	var s settings
+	fs := flag.NewFlagSet("mallbots", flag.ContinueOnError)
+	fs.StringVar(&s.contexts, "contexts", env("MALLBOTS_CONTEXTS", "all"),
+		"comma-separated contexts to run, or all ("+strings.Join(contexts.Names(), ", ")+") [MALLBOTS_CONTEXTS]")
+	fs.StringVar(&s.cfg.NatsURL, "nats-url", env("MALLBOTS_NATS_URL", "nats://127.0.0.1:4222"), "NATS server URL [MALLBOTS_NATS_URL]")
+	fs.StringVar(&s.cfg.PostgresDSN, "postgres-dsn", env("MALLBOTS_POSTGRES_DSN", ""), "Postgres connection string [MALLBOTS_POSTGRES_DSN]")
+	fs.StringVar(&s.cfg.HTTPAddr, "http-addr", env("MALLBOTS_HTTP_ADDR", ":8080"), "HTTP listen address [MALLBOTS_HTTP_ADDR]")
+	fs.StringVar(&s.peers, "peers", env("MALLBOTS_PEERS", ""),
+		"base URLs of contexts run elsewhere: stores=http://host:port,... [MALLBOTS_PEERS]")
+	fs.IntVar(&s.cfg.MaxDeliver, "max-deliver", 5, "deliveries of a failing message before it is dead-lettered")
+	fs.DurationVar(&s.cfg.OutboxPoll, "outbox-poll", 2*time.Second, "outbox relay fallback poll interval")
+	fs.StringVar(&s.logLevel, "log-level", env("MALLBOTS_LOG_LEVEL", "info"), "debug, info, warn or error [MALLBOTS_LOG_LEVEL]")
+	fs.StringVar(&s.logFormat, "log-format", env("MALLBOTS_LOG_FORMAT", "text"), "text or json [MALLBOTS_LOG_FORMAT]")
+	if err := fs.Parse(args); err != nil {
+		return s, err
+	}
+	peers, err := parsePeers(s.peers)
+	s.cfg.Peers = peers
+	return s, err
+}
+
+func parsePeers(list string) (host.Peers, error) {
+	peers := host.Peers{}
+	for _, pair := range strings.Split(list, ",") {
+		if pair = strings.TrimSpace(pair); pair == "" {
+			continue
+		}
+		name, url, ok := strings.Cut(pair, "=")
+		if !ok || name == "" || url == "" {
+			return nil, fmt.Errorf("peer %q: want name=url", pair)
+		}
+		peers[name] = strings.TrimRight(url, "/")
+	}
+	return peers, nil
+}
+
+func newLogger(level, format string) (*slog.Logger, error) {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("log level %q: %w", level, err)
+	}
+	opts := &slog.HandlerOptions{Level: lvl}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(os.Stderr, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts)), nil
+	}
+	return nil, fmt.Errorf("log format %q: want text or json", format)
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string) error {
+	s, err := parse(args, getenv)
+	if err != nil {
+		return err
+	}
+	modules, err := contexts.Select(s.contexts)
+	if err != nil {
+		return err
+	}
+	if s.cfg.Logger, err = newLogger(s.logLevel, s.logFormat); err != nil {
+		return err
+	}
+	slog.SetDefault(s.cfg.Logger)
+	h, err := host.New(ctx, s.cfg, modules...)
+	if err != nil {
+		return err
+	}
+	return h.Run(ctx)
+}

@@ -1,0 +1,16 @@
+// Package pgtemp starts throw-away PostgreSQL servers from the PostgreSQL
+// binaries installed on the machine, for tests and for the local e2e runtime.
+//
+// The first Start runs initdb once into a cached template cluster; every
+// Start then copies that template into a fresh temporary folder and runs the
+// postgres binary directly as a child process listening on 127.0.0.1 with a
+// free port and a unix socket inside the folder. Durability is switched off
+// (fsync, synchronous_commit, full_page_writes) because nothing outlives the
+// server. Stop shuts the server down and removes the folder.
+//
+// PostgreSQL refuses to run as root, so when the current process is root the
+// server (and initdb) run as the user "nobody".
+//
+// The package works on Linux (and, without the parent-death signal, on other
+// Unix systems).
+package pgtemp

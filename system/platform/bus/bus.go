@@ -1,0 +1,84 @@
+package bus
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/mallbots/mallbots/system/platform/msg"
+)
+
+// StreamName is the one stream holding all domain traffic.
+const StreamName = "MALLBOTS"
+
+// Bus is a connection to NATS with JetStream.
+type Bus struct {
+	nc *nats.Conn
+	js jetstream.JetStream
+}
+
+// Connect dials url and keeps reconnecting forever, so a broker restart is an
+// outage, not a crash.
+func Connect(ctx context.Context, url, name string) (*Bus, error) {
+	nc, err := nats.Connect(url, nats.Name(name), nats.MaxReconnects(-1),
+		nats.ReconnectWait(100*time.Millisecond), nats.RetryOnFailedConnect(true))
+	if err != nil {
+		return nil, fmt.Errorf("connect nats %s: %w", url, err)
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		nc.Close()
+		return nil, fmt.Errorf("jetstream: %w", err)
+	}
+	return &Bus{nc: nc, js: js}, nil
+}
+
+// Close drains in-flight work and closes the connection.
+func (b *Bus) Close() { _ = b.nc.Drain() }
+
+// Conn returns the underlying NATS connection.
+func (b *Bus) Conn() *nats.Conn { return b.nc }
+
+// JetStream returns the JetStream context.
+func (b *Bus) JetStream() jetstream.JetStream { return b.js }
+
+// Connected reports whether the connection is up (readiness).
+func (b *Bus) Connected() bool { return b.nc.IsConnected() }
+
+// EnsureStream creates or updates the domain stream.
+func (b *Bus) EnsureStream(ctx context.Context) error {
+	_, err := b.js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+		Name:       StreamName,
+		Subjects:   []string{msg.Root + ".>"},
+		Storage:    jetstream.FileStorage,
+		Duplicates: 2 * time.Minute,
+		MaxAge:     7 * 24 * time.Hour,
+	})
+	if err != nil {
+		return fmt.Errorf("ensure stream %s: %w", StreamName, err)
+	}
+	return nil
+}
+
+// PublishRaw publishes encoded bytes and waits for JetStream's ack. msgID
+// makes a repeated publish (a relay retry) a no-op in the stream.
+func (b *Bus) PublishRaw(ctx context.Context, subject, msgID string, data []byte) error {
+	m := &nats.Msg{Subject: subject, Data: data, Header: nats.Header{}}
+	m.Header.Set(jetstream.MsgIDHeader, msgID)
+	if _, err := b.js.PublishMsg(ctx, m); err != nil {
+		return fmt.Errorf("publish %s: %w", subject, err)
+	}
+	return nil
+}
+
+// Publish encodes env and publishes it on its subject.
+func (b *Bus) Publish(ctx context.Context, env msg.Envelope) error {
+	data, err := msg.Marshal(env)
+	if err != nil {
+		return err
+	}
+	return b.PublishRaw(ctx, env.Subject, env.ID, data)
+}

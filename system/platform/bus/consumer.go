@@ -1,0 +1,121 @@
+package bus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/mallbots/mallbots/system/platform/msg"
+)
+
+// Handler processes one message. A nil error acks it; ErrPermanent sends it
+// straight to the dead-letter subject; any other error redelivers it later.
+type Handler func(ctx context.Context, env msg.Envelope) error
+
+// ErrPermanent marks a failure that no retry can fix (undecodable input).
+var ErrPermanent = errors.New("permanent failure")
+
+// Permanent wraps err so that the message is dead-lettered at once.
+func Permanent(err error) error { return fmt.Errorf("%w: %w", ErrPermanent, err) }
+
+// ConsumerSpec describes one durable consumer.
+type ConsumerSpec struct {
+	// Durable names the consumer: <context>-<source>, e.g. baskets-stores.
+	Durable string
+	// Subjects are the exact subjects consumed.
+	Subjects []string
+	// MaxDeliver bounds deliveries before dead-lettering (default 5).
+	MaxDeliver int
+	// AckWait is how long a delivery may take before redelivery (default 30s).
+	AckWait time.Duration
+	// Backoff gives the delay before the next delivery after n failed ones.
+	Backoff func(n int) time.Duration
+	// Logger receives failures (default slog.Default()).
+	Logger *slog.Logger
+}
+
+func (s *ConsumerSpec) setDefaults() {
+	if s.MaxDeliver == 0 {
+		s.MaxDeliver = 5
+	}
+	if s.AckWait == 0 {
+		s.AckWait = 30 * time.Second
+	}
+	if s.Backoff == nil {
+		s.Backoff = ExponentialBackoff(100*time.Millisecond, 5*time.Second)
+	}
+	if s.Logger == nil {
+		s.Logger = slog.Default()
+	}
+}
+
+// Validate reports every problem of the spec.
+func (s ConsumerSpec) Validate() error {
+	var errs []error
+	if s.Durable == "" {
+		errs = append(errs, errors.New("durable name is required"))
+	}
+	if len(s.Subjects) == 0 {
+		errs = append(errs, errors.New("at least one subject is required"))
+	}
+	if s.MaxDeliver < 1 {
+		errs = append(errs, errors.New("max deliver must be positive"))
+	}
+	return errors.Join(errs...)
+}
+
+// ExponentialBackoff doubles from first up to max.
+func ExponentialBackoff(first, max time.Duration) func(int) time.Duration {
+	return func(n int) time.Duration {
+		d := first
+		for i := 1; i < n && d < max; i++ {
+			d *= 2
+		}
+		return min(d, max)
+	}
+}
+
+// Subscription is a running consumer.
+type Subscription struct{ cc jetstream.ConsumeContext }
+
+// Stop stops fetching and waits for the message in hand to finish.
+func (s *Subscription) Stop() {
+	s.cc.Drain()
+	<-s.cc.Closed()
+}
+
+// Consume creates or updates the durable consumer and starts handling
+// messages, one at a time in stream order, until Stop or ctx ends.
+func (b *Bus) Consume(ctx context.Context, spec ConsumerSpec, h Handler) (*Subscription, error) {
+	spec.setDefaults()
+	if err := spec.Validate(); err != nil {
+		return nil, fmt.Errorf("consumer %s: %w", spec.Durable, err)
+	}
+	cons, err := b.js.CreateOrUpdateConsumer(ctx, StreamName, jetstream.ConsumerConfig{
+		Durable:        spec.Durable,
+		FilterSubjects: spec.Subjects,
+		AckPolicy:      jetstream.AckExplicitPolicy,
+		AckWait:        spec.AckWait,
+		// The bound is enforced by handle, which dead-letters instead of
+		// letting the server stop delivering silently.
+		MaxDeliver:    -1,
+		MaxAckPending: 256,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("consumer %s: %w", spec.Durable, err)
+	}
+	d := &delivery{bus: b, spec: spec, handler: h, ctx: ctx}
+	cc, err := cons.Consume(d.handle, jetstream.ConsumeErrHandler(d.consumeError))
+	if err != nil {
+		return nil, fmt.Errorf("consume %s: %w", spec.Durable, err)
+	}
+	go func() {
+		<-ctx.Done()
+		cc.Drain()
+	}()
+	return &Subscription{cc: cc}, nil
+}

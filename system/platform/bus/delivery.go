@@ -1,0 +1,113 @@
+package bus
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/mallbots/mallbots/system/platform/msg"
+)
+
+// DeadLetter is the document published on a consumer's dead-letter subject.
+type DeadLetter struct {
+	Consumer        string          `json:"consumer"`
+	OriginalSubject string          `json:"originalSubject"`
+	StreamSequence  uint64          `json:"streamSequence"`
+	Deliveries      uint64          `json:"deliveries"`
+	Error           string          `json:"error"`
+	FailedAt        time.Time       `json:"failedAt"`
+	Original        json.RawMessage `json:"original,omitempty"`
+	OriginalText    string          `json:"originalText,omitempty"`
+}
+
+type delivery struct {
+	bus     *Bus
+	spec    ConsumerSpec
+	handler Handler
+	ctx     context.Context
+}
+
+func (d *delivery) consumeError(_ jetstream.ConsumeContext, err error) {
+	if !errors.Is(err, jetstream.ErrNoHeartbeat) || d.bus.Connected() {
+		d.spec.Logger.Debug("consume", "consumer", d.spec.Durable, "err", err)
+	}
+}
+
+func (d *delivery) handle(m jetstream.Msg) {
+	meta, err := m.Metadata()
+	if err != nil {
+		d.spec.Logger.Error("message without metadata", "consumer", d.spec.Durable, "err", err)
+		_ = m.Nak()
+		return
+	}
+	n := meta.NumDelivered
+	err = d.process(m)
+	switch {
+	case err == nil:
+		d.ack(m)
+	case errors.Is(err, ErrPermanent) || n >= uint64(d.spec.MaxDeliver):
+		d.deadLetter(m, meta, err)
+	default:
+		d.spec.Logger.Warn("handler failed, will redeliver", "consumer", d.spec.Durable,
+			"subject", m.Subject(), "delivery", n, "err", err)
+		_ = m.NakWithDelay(d.spec.Backoff(int(n)))
+	}
+}
+
+func (d *delivery) process(m jetstream.Msg) error {
+	env, err := msg.Unmarshal(m.Data())
+	if err != nil {
+		return Permanent(err)
+	}
+	ctx, cancel := context.WithTimeout(d.ctx, d.spec.AckWait)
+	defer cancel()
+	return d.handler(ctx, env)
+}
+
+func (d *delivery) ack(m jetstream.Msg) {
+	ctx, cancel := context.WithTimeout(d.ctx, 5*time.Second)
+	defer cancel()
+	// A double ack waits for the server, so a lost ack shows up here rather
+	// than as a surprise redelivery (which the inbox would absorb anyway).
+	if err := m.DoubleAck(ctx); err != nil {
+		d.spec.Logger.Warn("ack failed", "consumer", d.spec.Durable, "err", err)
+	}
+}
+
+func (d *delivery) deadLetter(m jetstream.Msg, meta *jetstream.MsgMetadata, cause error) {
+	dl := DeadLetter{
+		Consumer: d.spec.Durable, OriginalSubject: m.Subject(), StreamSequence: meta.Sequence.Stream,
+		Deliveries: meta.NumDelivered, Error: cause.Error(), FailedAt: time.Now().UTC(),
+	}
+	if json.Valid(m.Data()) {
+		dl.Original = m.Data()
+	} else {
+		dl.OriginalText = string(m.Data())
+	}
+	if err := d.publishDeadLetter(dl); err != nil {
+		d.spec.Logger.Error("dead-letter publish failed, will redeliver", "consumer", d.spec.Durable, "err", err)
+		_ = m.NakWithDelay(d.spec.Backoff(int(meta.NumDelivered)))
+		return
+	}
+	d.spec.Logger.Error("message dead-lettered", "consumer", d.spec.Durable,
+		"subject", m.Subject(), "deliveries", meta.NumDelivered, "err", cause)
+	_ = m.Term()
+}
+
+func (d *delivery) publishDeadLetter(dl DeadLetter) error {
+	data, err := json.Marshal(dl)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(d.ctx, 5*time.Second)
+	defer cancel()
+	out := &nats.Msg{Subject: msg.DeadLetterSubject(d.spec.Durable), Data: data, Header: nats.Header{}}
+	out.Header.Set(jetstream.MsgIDHeader, fmt.Sprintf("dlq-%s-%d", d.spec.Durable, dl.StreamSequence))
+	_, err = d.bus.js.PublishMsg(ctx, out)
+	return err
+}

@@ -1,0 +1,66 @@
+package host
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+)
+
+// Config configures a host process.
+type Config struct {
+	NatsURL     string
+	PostgresDSN string
+	HTTPAddr    string
+	Peers       Peers
+	Logger      *slog.Logger
+	// MaxDeliver bounds consumer deliveries before dead-lettering.
+	MaxDeliver int
+	// OutboxPoll is the relay's fallback poll interval.
+	OutboxPoll time.Duration
+	// ShutdownGrace bounds how long in-flight HTTP requests may take at stop.
+	ShutdownGrace time.Duration
+}
+
+func (c *Config) setDefaults() {
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.MaxDeliver == 0 {
+		c.MaxDeliver = 5
+	}
+	if c.OutboxPoll == 0 {
+		c.OutboxPoll = 2 * time.Second
+	}
+	if c.ShutdownGrace == 0 {
+		c.ShutdownGrace = 10 * time.Second
+	}
+	if c.Peers == nil {
+		c.Peers = Peers{}
+	}
+}
+
+// Validate reports every configuration problem at once.
+func (c Config) Validate(modules []Module) error {
+	var errs []error
+	if c.NatsURL == "" {
+		errs = append(errs, errors.New("nats url is required (--nats-url or MALLBOTS_NATS_URL)"))
+	}
+	if c.PostgresDSN == "" {
+		errs = append(errs, errors.New("postgres dsn is required (--postgres-dsn or MALLBOTS_POSTGRES_DSN)"))
+	}
+	if c.HTTPAddr == "" {
+		errs = append(errs, errors.New("http address is required (--http-addr or MALLBOTS_HTTP_ADDR)"))
+	}
+	if len(modules) == 0 {
+		errs = append(errs, errors.New("no context to run"))
+	}
+	seen := map[string]bool{}
+	for _, m := range modules {
+		if seen[m.Name()] {
+			errs = append(errs, fmt.Errorf("context %s listed twice", m.Name()))
+		}
+		seen[m.Name()] = true
+	}
+	return errors.Join(errs...)
+}

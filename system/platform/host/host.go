@@ -1,0 +1,108 @@
+package host
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sync/atomic"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/mallbots/mallbots/system/platform/bus"
+	"github.com/mallbots/mallbots/system/platform/pg"
+	"github.com/mallbots/mallbots/system/platform/schema"
+)
+
+// Host is a started process of one or more contexts.
+type Host struct {
+	cfg     Config
+	bus     *bus.Bus
+	ln      net.Listener
+	mux     *http.ServeMux
+	mounts  map[string]*Mount
+	pools   []*pgxpool.Pool
+	ready   atomic.Bool
+	modules []Module
+}
+
+// New connects, migrates and mounts every module, and listens on the HTTP
+// address; Run then starts the work. On error everything opened is closed.
+func New(ctx context.Context, cfg Config, modules ...Module) (h *Host, err error) {
+	cfg.setDefaults()
+	if err := cfg.Validate(modules); err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	h = &Host{cfg: cfg, mux: http.NewServeMux(), mounts: map[string]*Mount{}, modules: modules}
+	defer func() {
+		if err != nil {
+			h.close()
+		}
+	}()
+	if h.ln, err = net.Listen("tcp", cfg.HTTPAddr); err != nil {
+		return nil, fmt.Errorf("listen %s: %w", cfg.HTTPAddr, err)
+	}
+	h.addSelfPeers()
+	if h.bus, err = bus.Connect(ctx, cfg.NatsURL, "mallbots"); err != nil {
+		return nil, err
+	}
+	if err = h.bus.EnsureStream(ctx); err != nil {
+		return nil, err
+	}
+	for _, m := range modules {
+		if err = h.mount(ctx, m); err != nil {
+			return nil, fmt.Errorf("%s: %w", m.Name(), err)
+		}
+	}
+	h.routeHealth()
+	return h, nil
+}
+
+// Addr returns the address the HTTP server listens on.
+func (h *Host) Addr() string { return h.ln.Addr().String() }
+
+// URL returns the base URL of the HTTP server.
+func (h *Host) URL() string { return "http://" + h.Addr() }
+
+func (h *Host) addSelfPeers() {
+	for _, m := range h.modules {
+		if h.cfg.Peers.URL(m.Name()) == "" {
+			h.cfg.Peers[m.Name()] = h.URL()
+		}
+	}
+}
+
+func (h *Host) mount(ctx context.Context, m Module) error {
+	pool, err := pg.Connect(ctx, h.cfg.PostgresDSN, m.Name())
+	if err != nil {
+		return err
+	}
+	h.pools = append(h.pools, pool)
+	if err := schema.Apply(ctx, pool); err != nil {
+		return err
+	}
+	if fsys := m.Migrations(); fsys != nil {
+		if err := pg.Migrate(ctx, pool, "schema_version", fsys); err != nil {
+			return err
+		}
+	}
+	mt := &Mount{Pool: pool, Bus: h.bus, Mux: h.mux, Peers: h.cfg.Peers,
+		Log: h.cfg.Logger.With("context", m.Name()), MaxDeliver: h.cfg.MaxDeliver}
+	h.mounts[m.Name()] = mt
+	return m.Mount(ctx, mt)
+}
+
+func (h *Host) close() {
+	for _, p := range h.pools {
+		p.Close()
+	}
+	if h.bus != nil {
+		h.bus.Close()
+	}
+	if h.ln != nil {
+		_ = h.ln.Close()
+	}
+}
+
+var errNotReady = errors.New("not ready")

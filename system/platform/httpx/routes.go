@@ -1,0 +1,35 @@
+package httpx
+
+import (
+	"net/http"
+)
+
+// Routes serves mux, answering unknown paths and wrong methods with problem
+// details instead of the mux's plain-text pages.
+func Routes(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		probe := &statusProbe{header: http.Header{}}
+		mux.ServeHTTP(probe, r)
+		if probe.status == http.StatusMethodNotAllowed {
+			w.Header().Set("Allow", probe.header.Get("Allow"))
+			WriteProblem(w, r, NewProblem(http.StatusMethodNotAllowed, TypeMethodNotAllowed,
+				r.Method+" is not allowed on "+r.URL.Path))
+			return
+		}
+		WriteProblem(w, r, NewProblem(http.StatusNotFound, TypeNotFound, "no such resource: "+r.URL.Path))
+	})
+}
+
+// statusProbe records what the mux would answer for an unmatched request.
+type statusProbe struct {
+	header http.Header
+	status int
+}
+
+func (p *statusProbe) Header() http.Header         { return p.header }
+func (p *statusProbe) Write(b []byte) (int, error) { return len(b), nil }
+func (p *statusProbe) WriteHeader(code int)        { p.status = code }

@@ -1,0 +1,26 @@
+package platformtest
+
+import "testing"
+
+// Run runs the whole behaviour suite against the implementation newEnv makes.
+func Run(t *testing.T, newEnv NewEnv) {
+	cases := []struct {
+		name string
+		test func(*testing.T, NewEnv)
+	}{
+		{"event store: two concurrent appends at the same version give exactly one conflict", testConcurrentAppends},
+		{"event store: a snapshot plus later events rebuild the same state", testSnapshotRebuild},
+		{"event store: loading an unknown aggregate is ErrNotFound", testLoadUnknown},
+		{"outbox: a row written while the broker is down is delivered exactly once after it returns", testOutboxBrokerDown},
+		{"outbox: competing relays keep each aggregate's order", testOutboxOrder},
+		{"inbox: a message delivered three times has one effect", testInboxDedupe},
+		{"bus: a handler that always fails dead-letters its message after max deliveries", testDeadLetter},
+		{"bus: undecodable bytes are dead-lettered at once", testPoisonBytes},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			c.test(t, newEnv)
+		})
+	}
+}
