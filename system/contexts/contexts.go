@@ -6,13 +6,15 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mallbots/mallbots/system/baskets"
+	"github.com/mallbots/mallbots/system/customers"
 	"github.com/mallbots/mallbots/system/platform/host"
 	"github.com/mallbots/mallbots/system/stores"
 )
 
 // All returns every context, in start order.
 func All() []host.Module {
-	return []host.Module{stores.Module{}}
+	return []host.Module{stores.Module{}, customers.Module{}, baskets.Module{}}
 }
 
 // Names returns the names of every context.

@@ -112,3 +112,18 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestRoutesRejectUnstorableText(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.Handle("GET /things/{id}", httpx.Handle(func(w http.ResponseWriter, r *http.Request) error {
+		return httpx.JSON(w, http.StatusOK, r.PathValue("id"))
+	}))
+	cases := map[string]int{"/things/ok": 200, "/things/%00": 404, "/things/%FF": 404, "/things/ok?q=%00": 400}
+	for path, status := range cases {
+		rec := httptest.NewRecorder()
+		httpx.Routes(mux).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		assert.Equal(t, status, rec.Code, path)
+	}
+	rec := post(t, `{"name":"a\u0000b","count":1}`, "application/json")
+	assert.Equal(t, http.StatusBadRequest, rec.Code, "a NUL escape cannot reach Postgres")
+}

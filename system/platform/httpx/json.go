@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,7 +24,14 @@ func Decode[T any](r *http.Request) (T, error) {
 	if err := checkMediaType(r); err != nil {
 		return v, err
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, MaxBodyBytes))
+	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, MaxBodyBytes))
+	if err != nil {
+		return v, decodeProblem(err)
+	}
+	if hasNUL(body) {
+		return v, invalid("text fields must not contain NUL characters")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&v); err != nil {
 		return v, decodeProblem(err)
@@ -100,4 +108,10 @@ func JSON(w http.ResponseWriter, status int, v any) error {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	return json.NewEncoder(w).Encode(v)
+}
+
+// hasNUL finds the JSON escape of a NUL character, which Postgres text
+// cannot hold; raw control characters are already invalid JSON.
+func hasNUL(body []byte) bool {
+	return bytes.Contains(bytes.ToLower(body), []byte(`\u0000`))
 }

@@ -1,0 +1,50 @@
+// Package rest is the baskets context's HTTP API.
+package rest
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/mallbots/mallbots/system/baskets/app"
+	"github.com/mallbots/mallbots/system/platform/httpx"
+)
+
+// TypeStoresUnavailable is the problem type of a cache miss that stores
+// could not answer; the request may be retried.
+const TypeStoresUnavailable = httpx.ProblemBase + "stores-unavailable"
+
+// Register mounts the baskets API on mux.
+func Register(mux *http.ServeMux, a *app.App) {
+	mux.Handle("POST /api/baskets", httpx.Handle(httpx.Created(a.StartBasket)))
+	mux.Handle("GET /api/baskets/{basketId}", httpx.Handle(httpx.ByID("basketId", a.Basket)))
+	mux.Handle("POST /api/baskets/{basketId}/items",
+		httpx.Handle(unavailable(httpx.WithBody("basketId", a.AddItem, http.StatusOK))))
+	mux.Handle("DELETE /api/baskets/{basketId}/items/{productId}", httpx.Handle(removeItem(a)))
+	mux.Handle("POST /api/baskets/{basketId}/cancel", httpx.Handle(httpx.ByID("basketId", a.CancelBasket)))
+	mux.Handle("POST /api/baskets/{basketId}/checkout",
+		httpx.Handle(httpx.WithBody("basketId", a.CheckoutBasket, http.StatusOK)))
+}
+
+func removeItem(a *app.App) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		b, err := a.RemoveItem(r.Context(), r.PathValue("basketId"), r.PathValue("productId"))
+		if err != nil {
+			return err
+		}
+		return httpx.JSON(w, http.StatusOK, b)
+	}
+}
+
+// unavailable answers 503 with Retry-After when stores could not be asked,
+// instead of the 500 an unclassified error becomes.
+func unavailable(h httpx.HandlerFunc) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		err := h(w, r)
+		if errors.Is(err, app.ErrStoresUnavailable) {
+			w.Header().Set("Retry-After", "1")
+			return httpx.NewProblem(http.StatusServiceUnavailable, TypeStoresUnavailable,
+				"the product is not cached yet and stores cannot be reached; retry shortly")
+		}
+		return err
+	}
+}
