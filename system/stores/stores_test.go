@@ -20,7 +20,10 @@ func TestMain(m *testing.M) { os.Exit(systest.Main(m)) }
 
 func startStores(t *testing.T) *client.Client {
 	t.Helper()
-	env := systest.Start(t, []host.Module{stores.Module{}})
+	return clientFor(systest.Start(t, []host.Module{stores.Module{}}))
+}
+
+func clientFor(env *systest.Env) *client.Client {
 	return client.Single(env.URL, []string{storesapi.Context})
 }
 
