@@ -82,3 +82,8 @@ func Post(t *testing.T, url, body string) int {
 	_, _ = io.Copy(io.Discard, resp.Body)
 	return resp.StatusCode
 }
+
+// Bad builds a BadRequest (positional, for compact tables in other packages).
+func Bad(name, method, path, contentType, body string, want int) BadRequest {
+	return BadRequest{Name: name, Method: method, Path: path, ContentType: contentType, Body: body, Want: want}
+}
