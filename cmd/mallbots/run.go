@@ -14,11 +14,12 @@ import (
 )
 
 type settings struct {
-	contexts  string
-	peers     string
-	logLevel  string
-	logFormat string
-	cfg       host.Config
+	contexts    string
+	peers       string
+	logLevel    string
+	logFormat   string
+	contextsCfg contexts.Config
+	cfg         host.Config
 }
 
 func parse(args []string, getenv func(string) string) (settings, error) {
@@ -39,6 +40,8 @@ func parse(args []string, getenv func(string) string) (settings, error) {
 		"base URLs of contexts run elsewhere: stores=http://host:port,... [MALLBOTS_PEERS]")
 	fs.IntVar(&s.cfg.MaxDeliver, "max-deliver", 5, "deliveries of a failing message before it is dead-lettered")
 	fs.DurationVar(&s.cfg.OutboxPoll, "outbox-poll", 2*time.Second, "outbox relay fallback poll interval")
+	fs.DurationVar(&s.contextsCfg.SagaStepTimeout, "saga-step-timeout", 0,
+		"deadline of each create-order saga step (0: the saga's default)")
 	fs.StringVar(&s.logLevel, "log-level", env("MALLBOTS_LOG_LEVEL", "info"), "debug, info, warn or error [MALLBOTS_LOG_LEVEL]")
 	fs.StringVar(&s.logFormat, "log-format", env("MALLBOTS_LOG_FORMAT", "text"), "text or json [MALLBOTS_LOG_FORMAT]")
 	if err := fs.Parse(args); err != nil {
@@ -84,7 +87,7 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 	if err != nil {
 		return err
 	}
-	modules, err := contexts.Select(s.contexts)
+	modules, err := contexts.Select(s.contexts, s.contextsCfg)
 	if err != nil {
 		return err
 	}

@@ -8,10 +8,12 @@ package topology
 import (
 	"fmt"
 	"slices"
+
+	"github.com/mallbots/mallbots/system/contexts"
 )
 
-// Contexts are the bounded contexts of MallBots, in start order.
-var Contexts = []string{"stores", "customers", "baskets", "ordering", "payments", "depot", "cosec", "notifications", "search"}
+// Contexts are the bounded contexts the mallbots binary runs, in start order.
+var Contexts = contexts.Names()
 
 // SMSProvider names the SMS provider stand-in, a peer of notifications.
 const SMSProvider = "smsprovider"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mallbots/mallbots/system/baskets"
 	"github.com/mallbots/mallbots/system/customers"
@@ -12,8 +13,18 @@ import (
 	"github.com/mallbots/mallbots/system/stores"
 )
 
+// Config tunes contexts from the command line.
+type Config struct {
+	// SagaStepTimeout is the create-order saga's per-step deadline (0: its default).
+	SagaStepTimeout time.Duration
+}
+
 // All returns every context, in start order.
-func All() []host.Module {
+func All() []host.Module { return Configured(Config{}) }
+
+// Configured returns every context, tuned by cfg, in start order.
+func Configured(cfg Config) []host.Module {
+	_ = cfg.SagaStepTimeout
 	return []host.Module{stores.Module{}, customers.Module{}, baskets.Module{}}
 }
 
@@ -28,18 +39,19 @@ func Names() []string {
 
 // Select returns the modules named in a comma-separated list; "all" or ""
 // selects every context. Unknown names are an error listing the known ones.
-func Select(list string) ([]host.Module, error) {
+func Select(list string, cfg Config) ([]host.Module, error) {
+	all := Configured(cfg)
 	if list == "" || list == "all" {
-		return All(), nil
+		return all, nil
 	}
 	var picked []host.Module
 	for _, name := range strings.Split(list, ",") {
 		name = strings.TrimSpace(name)
-		i := slices.IndexFunc(All(), func(m host.Module) bool { return m.Name() == name })
+		i := slices.IndexFunc(all, func(m host.Module) bool { return m.Name() == name })
 		if i < 0 {
 			return nil, fmt.Errorf("unknown context %q (known: %s)", name, strings.Join(Names(), ", "))
 		}
-		picked = append(picked, All()[i])
+		picked = append(picked, all[i])
 	}
 	return picked, nil
 }

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"strconv"
+
+	"github.com/mallbots/mallbots/harness/suite"
+)
+
+func env(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envInt(key string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(key)); err == nil {
+		return n
+	}
+	return def
+}
+
+// parseConfig reads the flags shared by run and up.
+func parseConfig(name string, args []string) (suite.Config, error) {
+	var cfg suite.Config
+	fs := flag.NewFlagSet("e2e "+name, flag.ContinueOnError)
+	fs.StringVar(&cfg.Runtime, "runtime", env("RUNTIME", "local"), "where the system runs: local [RUNTIME]")
+	fs.StringVar(&cfg.Topology, "topology", env("TOPOLOGY", "microservices"), "microservices or monolith [TOPOLOGY]")
+	fs.StringVar(&cfg.Tags, "tags", env("TAGS", ""), "run only scenarios matching this tag expression, e.g. @stores [TAGS]")
+	fs.IntVar(&cfg.Concurrency, "concurrency", envInt("CONCURRENCY", 4), "scenarios run at once [CONCURRENCY]")
+	fs.StringVar(&cfg.Format, "format", env("FORMAT", "progress"), "console output: progress or pretty [FORMAT]")
+	fs.StringVar(&cfg.ReportsDir, "reports", env("REPORTS", "reports"), "folder for cucumber.json and junit.xml [REPORTS]")
+	fs.Int64Var(&cfg.Randomize, "random", 0, "run scenarios in random order with this seed (-1: pick one)")
+	var paths string
+	fs.StringVar(&paths, "features", env("FEATURES", "features"), "feature file or folder [FEATURES]")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	cfg.Paths = append([]string{paths}, fs.Args()...)
+	return cfg, nil
+}

@@ -1,0 +1,45 @@
+// Command e2e is the harness's command line:
+//
+//	e2e run    run the Gherkin features (the default command)
+//	e2e up     start the system, print its endpoints, wait for Ctrl-C
+//	e2e steps  print the step catalogue, every step with an example
+//
+// Every flag has an environment variable default (RUNTIME, TOPOLOGY, TAGS,
+// CONCURRENCY), which is how `make e2e RUNTIME=... TAGS=...` passes them.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	code, err := dispatch(ctx, os.Args[1:])
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+	}
+	os.Exit(code)
+}
+
+func dispatch(ctx context.Context, args []string) (int, error) {
+	command := "run"
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		command, args = args[0], args[1:]
+	}
+	switch command {
+	case "run":
+		return run(ctx, args)
+	case "up":
+		return up(ctx, args)
+	case "steps":
+		return printSteps(os.Stdout), nil
+	}
+	return 2, fmt.Errorf("unknown command %q (want run, up or steps)", command)
+}

@@ -1,0 +1,75 @@
+// Package suite runs the Gherkin features: it brings the system up on a
+// runtime, starts the event tap, runs godog with the steps of package steps,
+// writes cucumber JSON and JUnit XML reports, prints a summary with the
+// environment's start time and the suite's wall time, and tears everything
+// down, also on failure and on Ctrl-C.
+package suite
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"testing"
+	"time"
+)
+
+// Config configures a run.
+type Config struct {
+	Runtime     string // local (default)
+	Topology    string // microservices (default) or monolith
+	Tags        string // godog tag expression, e.g. "@stores && ~@slow"
+	Concurrency int    // scenarios run at once (default 4)
+	Paths       []string
+	ReportsDir  string
+	Console     io.Writer
+	Format      string // console format: progress (default) or pretty
+	Randomize   int64  // 0 in file order, -1 random seed
+	Await       time.Duration
+	SagaStep    time.Duration
+	TestingT    *testing.T
+}
+
+func (c *Config) setDefaults() {
+	if c.Runtime == "" {
+		c.Runtime = "local"
+	}
+	if c.Concurrency == 0 {
+		c.Concurrency = 4
+	}
+	if len(c.Paths) == 0 {
+		c.Paths = []string{"features"}
+	}
+	if c.ReportsDir == "" {
+		c.ReportsDir = "reports"
+	}
+	if c.Console == nil {
+		c.Console = os.Stdout
+	}
+	if c.Format == "" {
+		c.Format = "progress"
+	}
+	if c.Await == 0 {
+		c.Await = 10 * time.Second
+	}
+	if c.SagaStep == 0 {
+		c.SagaStep = 3 * time.Second
+	}
+}
+
+// Validate reports every configuration problem at once.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Concurrency < 1 {
+		errs = append(errs, fmt.Errorf("concurrency must be at least 1, got %d", c.Concurrency))
+	}
+	if c.Format != "progress" && c.Format != "pretty" {
+		errs = append(errs, fmt.Errorf("console format %q: want progress or pretty", c.Format))
+	}
+	for _, p := range c.Paths {
+		if _, err := os.Stat(p); err != nil {
+			errs = append(errs, fmt.Errorf("feature path %s: %w", p, err))
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,107 @@
+package suite
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/cucumber/godog"
+
+	"github.com/mallbots/mallbots/harness/runtime"
+	"github.com/mallbots/mallbots/harness/tap"
+	"github.com/mallbots/mallbots/harness/topology"
+	"github.com/mallbots/mallbots/harness/world"
+	"github.com/mallbots/mallbots/steps"
+)
+
+// Result is what a run did.
+type Result struct {
+	// Code is godog's exit code: 0 passed, 1 failed, 2 usage error.
+	Code    int
+	Startup time.Duration
+	Wall    time.Duration
+}
+
+// Run runs the features and always tears the environment down.
+func Run(ctx context.Context, cfg Config) (res Result, err error) {
+	cfg.setDefaults()
+	if err := cfg.Validate(); err != nil {
+		return Result{Code: 2}, err
+	}
+	topo, err := topology.ByName(cfg.Topology)
+	if err != nil {
+		return Result{Code: 2}, err
+	}
+	rt, err := RuntimeFor(cfg)
+	if err != nil {
+		return Result{Code: 2}, err
+	}
+	fmt.Fprintf(cfg.Console, "starting the system: runtime %s, topology %s (%d services)\n",
+		rt.Name(), topo.Name, len(topo.Services))
+	env, err := rt.Up(ctx, topo)
+	if err != nil {
+		return Result{Code: 1}, fmt.Errorf("bring the system up: %w", err)
+	}
+	defer func() {
+		closeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if cerr := env.Close(closeCtx); cerr != nil && err == nil {
+			err = fmt.Errorf("tear the system down: %w", cerr)
+		}
+	}()
+	res.Startup = env.StartupTime()
+	fmt.Fprintf(cfg.Console, "environment up in %s\n", res.Startup.Round(time.Millisecond))
+	return runFeatures(ctx, cfg, topo, env, rt.Name(), res)
+}
+
+func runFeatures(ctx context.Context, cfg Config, topo topology.Topology, env runtime.Environment,
+	runtimeName string, res Result) (Result, error) {
+	t, err := tap.Start(env.Endpoints().NATS)
+	if err != nil {
+		return Result{Code: 1}, err
+	}
+	defer t.Close()
+	w := &world.World{Runtime: runtimeName, Topology: topo, Env: env, Tap: t, Await: cfg.Await}
+	format, err := formats(cfg)
+	if err != nil {
+		return Result{Code: 2}, err
+	}
+	start := time.Now()
+	res.Code = godog.TestSuite{
+		Name:                "mallbots",
+		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, w) },
+		Options: &godog.Options{
+			Format: format, Paths: cfg.Paths, Tags: cfg.Tags, Concurrency: cfg.Concurrency,
+			Strict: true, Randomize: cfg.Randomize, Output: cfg.Console, DefaultContext: ctx,
+			TestingT: cfg.TestingT,
+		},
+	}.Run()
+	res.Wall = time.Since(start)
+	summarize(cfg, runtimeName, topo, res)
+	return res, nil
+}
+
+// formats is the console format plus the cucumber JSON and JUnit files.
+func formats(cfg Config) (string, error) {
+	dir, err := filepath.Abs(cfg.ReportsDir)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("reports folder: %w", err)
+	}
+	return fmt.Sprintf("%s,cucumber:%s,junit:%s", cfg.Format,
+		filepath.Join(dir, "cucumber.json"), filepath.Join(dir, "junit.xml")), nil
+}
+
+func summarize(cfg Config, runtimeName string, topo topology.Topology, res Result) {
+	verdict := "passed"
+	if res.Code != 0 {
+		verdict = "FAILED"
+	}
+	fmt.Fprintf(cfg.Console, "\n%s · runtime %s · topology %s · environment up in %s · suite %s wall · concurrency %d\n",
+		verdict, runtimeName, topo.Name, res.Startup.Round(time.Millisecond), res.Wall.Round(time.Millisecond), cfg.Concurrency)
+	fmt.Fprintf(cfg.Console, "reports: %s/cucumber.json, %s/junit.xml\n", cfg.ReportsDir, cfg.ReportsDir)
+}

@@ -1,0 +1,98 @@
+package steps
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/cucumber/godog"
+
+	"github.com/mallbots/mallbots/harness/tap"
+	"github.com/mallbots/mallbots/harness/world"
+)
+
+// scenarioSteps is the per-scenario receiver of every step.
+type scenarioSteps struct {
+	w *world.World
+	s *world.Scenario
+}
+
+// Initialize registers every step on a scenario; godog calls it once per
+// scenario, so the state made here belongs to that scenario alone.
+func Initialize(sc *godog.ScenarioContext, w *world.World) {
+	x := &scenarioSteps{w: w}
+	sc.Before(func(ctx context.Context, p *godog.Scenario) (context.Context, error) {
+		x.s = world.NewScenario(w, p.Name)
+		return x.s.Context(ctx), nil
+	})
+	registerAll(&registry{sc: sc, enrich: x.explain}, x)
+}
+
+func registerAll(r *registry, x *scenarioSteps) {
+	for _, group := range []struct {
+		name     string
+		register func(*registry, *scenarioSteps)
+	}{
+		{"HTTP and JSON", registerHTTP},
+		{"Variables", registerVariables},
+		{"Messages", registerMessages},
+	} {
+		r.group = group.name
+		group.register(r, x)
+	}
+	registerDomain(r, x)
+}
+
+// explain adds what happened in the scenario to a step's failure.
+func (x *scenarioSteps) explain(err error) error {
+	if x.s == nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(err.Error())
+	if _, ok := err.(*tap.AwaitError); !ok {
+		b.WriteString(tap.Timeline(x.s.Timeline()))
+	}
+	if ex := x.s.Exchanges(); len(ex) > 0 {
+		b.WriteString("\nHTTP exchanges:")
+		for _, e := range ex[max(0, len(ex)-8):] {
+			b.WriteString("\n  " + e.String())
+		}
+	}
+	for _, service := range x.involvedServices() {
+		lines := x.w.Env.Logs(service, 12)
+		if len(lines) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\nlast log lines of %s:\n  %s", service, strings.Join(lines, "\n  "))
+	}
+	return fmt.Errorf("%s", b.String())
+}
+
+// involvedServices are the services the scenario called or heard from.
+func (x *scenarioSteps) involvedServices() []string {
+	seen := map[string]bool{}
+	for _, r := range x.s.Timeline() {
+		parts := strings.Split(r.Subject, ".")
+		if len(parts) > 1 {
+			if svc, ok := x.w.Topology.ServiceOf(parts[1]); ok {
+				seen[svc.Name] = true
+			}
+		}
+	}
+	for _, e := range x.s.Exchanges() {
+		for name, base := range x.w.Env.Endpoints().Services {
+			if u, err := url.Parse(base); err == nil && strings.Contains(e.URL, u.Host) {
+				seen[name] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
