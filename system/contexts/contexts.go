@@ -10,6 +10,7 @@ import (
 	"github.com/mallbots/mallbots/system/baskets"
 	"github.com/mallbots/mallbots/system/customers"
 	"github.com/mallbots/mallbots/system/platform/host"
+	"github.com/mallbots/mallbots/system/search"
 	"github.com/mallbots/mallbots/system/stores"
 )
 
@@ -25,7 +26,7 @@ func All() []host.Module { return Configured(Config{}) }
 // Configured returns every context, tuned by cfg, in start order.
 func Configured(cfg Config) []host.Module {
 	_ = cfg.SagaStepTimeout
-	return []host.Module{stores.Module{}, customers.Module{}, baskets.Module{}}
+	return []host.Module{stores.Module{}, customers.Module{}, baskets.Module{}, search.Module{}}
 }
 
 // Names returns the names of every context.
