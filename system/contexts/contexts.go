@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mallbots/mallbots/system/baskets"
+	"github.com/mallbots/mallbots/system/cosec"
 	"github.com/mallbots/mallbots/system/customers"
 	"github.com/mallbots/mallbots/system/platform/host"
 	"github.com/mallbots/mallbots/system/search"
@@ -25,8 +26,8 @@ func All() []host.Module { return Configured(Config{}) }
 
 // Configured returns every context, tuned by cfg, in start order.
 func Configured(cfg Config) []host.Module {
-	_ = cfg.SagaStepTimeout
-	return []host.Module{stores.Module{}, customers.Module{}, baskets.Module{}, search.Module{}}
+	return []host.Module{stores.Module{}, customers.Module{}, baskets.Module{},
+		cosec.Module{StepTimeout: cfg.SagaStepTimeout}, search.Module{}}
 }
 
 // Names returns the names of every context.
