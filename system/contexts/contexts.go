@@ -10,6 +10,7 @@ import (
 	"github.com/mallbots/mallbots/system/baskets"
 	"github.com/mallbots/mallbots/system/cosec"
 	"github.com/mallbots/mallbots/system/customers"
+	"github.com/mallbots/mallbots/system/depot"
 	"github.com/mallbots/mallbots/system/platform/host"
 	"github.com/mallbots/mallbots/system/search"
 	"github.com/mallbots/mallbots/system/stores"
@@ -26,7 +27,7 @@ func All() []host.Module { return Configured(Config{}) }
 
 // Configured returns every context, tuned by cfg, in start order.
 func Configured(cfg Config) []host.Module {
-	return []host.Module{stores.Module{}, customers.Module{}, baskets.Module{},
+	return []host.Module{stores.Module{}, customers.Module{}, baskets.Module{}, depot.Module{},
 		cosec.Module{StepTimeout: cfg.SagaStepTimeout}, search.Module{}}
 }
 

@@ -21,3 +21,16 @@ type AssignList struct {
 type ShoppingListList struct {
 	ShoppingLists []ShoppingList `json:"shoppingLists"`
 }
+
+// Query parameters of GET /api/shopping-lists.
+const (
+	QueryStatus  = "status"
+	QueryOrderID = "orderId"
+)
+
+// ShoppingListFilter is the query of GET /api/shopping-lists; an empty
+// field does not filter.
+type ShoppingListFilter struct {
+	Status  Status
+	OrderID string
+}
