@@ -7,6 +7,9 @@ func registerDomain(r *registry, x *scenarioSteps) {
 		register func(*registry, *scenarioSteps)
 	}{
 		{"Stores", registerStores},
+		{"Customers", registerCustomers},
+		{"Baskets", registerBaskets},
+		{"Orders, shopping lists, invoices and the saga", registerOrders},
 	} {
 		r.group = group.name
 		group.register(r, x)

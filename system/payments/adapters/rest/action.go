@@ -1,0 +1,45 @@
+package rest
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+
+	"github.com/mallbots/mallbots/system/platform/httpx"
+)
+
+// noBody is the request document of an action that takes no input.
+type noBody struct{}
+
+// Action adapts a use case that takes only the path value param, such as
+// paying an invoice. The body may be absent or an empty JSON object; any
+// other body is checked as strictly as every request document (media type,
+// syntax, unknown fields), so a malformed request is a 4xx, never ignored.
+func Action[Out any](param string, fn func(context.Context, string) (Out, error)) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if hasBody(r) {
+			if _, err := httpx.Decode[noBody](r); err != nil {
+				return err
+			}
+		}
+		return httpx.ByID(param, fn)(w, r)
+	}
+}
+
+// hasBody reports whether r carries at least one byte of body, keeping the
+// byte readable for the decoder.
+func hasBody(r *http.Request) bool {
+	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
+		return false
+	}
+	br := bufio.NewReader(r.Body)
+	if _, err := br.Peek(1); err != nil {
+		return false
+	}
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{br, r.Body}
+	return true
+}

@@ -1,0 +1,207 @@
+package payments_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mallbots/mallbots/system/client"
+	"github.com/mallbots/mallbots/system/internal/systest"
+	"github.com/mallbots/mallbots/system/ordering/orderingapi"
+	"github.com/mallbots/mallbots/system/payments"
+	"github.com/mallbots/mallbots/system/payments/paymentsapi"
+	"github.com/mallbots/mallbots/system/platform/bus"
+	"github.com/mallbots/mallbots/system/platform/command"
+	"github.com/mallbots/mallbots/system/platform/host"
+	"github.com/mallbots/mallbots/system/platform/msg"
+)
+
+func TestMain(m *testing.M) { os.Exit(systest.Main(m)) }
+
+// waitFor bounds every wait. The relay wakes on commit, so a healthy run sees
+// messages within milliseconds; the bound only turns a lost message into a
+// failure instead of a hang.
+const waitFor = 15 * time.Second
+
+// pollEvery is how often a wait on a read looks again.
+const pollEvery = 20 * time.Millisecond
+
+// mall is a host of the contexts under test, with a bus connection that
+// plays the contexts that are not running.
+type mall struct {
+	env *systest.Env
+	c   *client.Client
+	bus *bus.Bus
+}
+
+func start(tb testing.TB, modules ...host.Module) *mall {
+	tb.Helper()
+	env := systest.Start(tb, modules)
+	b, err := bus.Connect(context.Background(), env.NATS.URL(), "payments-test")
+	require.NoError(tb, err)
+	tb.Cleanup(b.Close)
+	names := make([]string, 0, len(modules))
+	for _, m := range modules {
+		names = append(names, m.Name())
+	}
+	return &mall{env: env, c: client.Single(env.URL, names), bus: b}
+}
+
+// startPayments runs payments alone.
+func startPayments(tb testing.TB) *mall { return start(tb, payments.Module{}) }
+
+func testContext(tb testing.TB) context.Context {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 4*waitFor)
+	tb.Cleanup(cancel)
+	return ctx
+}
+
+// authorize authorizes a payment and fails the test on error.
+func (m *mall) authorize(t testing.TB, ctx context.Context, customerID string, amount int64) paymentsapi.Payment {
+	t.Helper()
+	p, err := m.c.AuthorizePayment(ctx, paymentsapi.AuthorizePayment{CustomerID: customerID, AmountCents: amount})
+	require.NoError(t, err)
+	return p
+}
+
+// order returns a ready order of a new customer paying with a new payment.
+func order() orderingapi.Order {
+	return orderingapi.Order{ID: msg.NewID(), BasketID: msg.NewID(), CustomerID: "customer-" + msg.NewID(),
+		PaymentID: msg.NewID(), TotalCents: 3399, Status: orderingapi.StatusReady, ShoppingListID: "list-1",
+		Items: []orderingapi.Item{{ProductID: "hammer", ProductName: "Hammer", StoreID: "store-tools",
+			StoreName: "Tools", PriceCents: 1250, Quantity: 2}, {ProductID: "novel", ProductName: "Novel",
+			StoreID: "store-books", StoreName: "Books", PriceCents: 899, Quantity: 1}}}
+}
+
+// readied publishes ordering's OrderReadied for o.
+func (m *mall) readied(t testing.TB, ctx context.Context, o orderingapi.Order) (msg.Envelope, uint64) {
+	t.Helper()
+	o.Status = orderingapi.StatusReady
+	return m.publish(t, ctx, orderingapi.Subject("OrderReadied"), "OrderReadied",
+		orderingapi.OrderReadied{Order: o}, msg.WithAggregate(o.ID, 3))
+}
+
+// cancelled publishes ordering's OrderCanceled for o.
+func (m *mall) cancelled(t testing.TB, ctx context.Context, o orderingapi.Order) (msg.Envelope, uint64) {
+	t.Helper()
+	o.Status, o.Reason = orderingapi.StatusCanceled, "changed my mind"
+	return m.publish(t, ctx, orderingapi.Subject("OrderCanceled"), "OrderCanceled",
+		orderingapi.OrderCanceled{Order: o}, msg.WithAggregate(o.ID, 3))
+}
+
+// publish publishes an envelope and returns its stream sequence.
+func (m *mall) publish(t testing.TB, ctx context.Context, subject, name string, body any, opts ...msg.Option) (msg.Envelope, uint64) {
+	t.Helper()
+	env, err := msg.New(ctx, subject, name, body, opts...)
+	require.NoError(t, err)
+	data, err := msg.Marshal(env)
+	require.NoError(t, err)
+	out := &nats.Msg{Subject: subject, Data: data, Header: nats.Header{}}
+	out.Header.Set(jetstream.MsgIDHeader, env.ID)
+	ack, err := m.bus.JetStream().PublishMsg(ctx, out)
+	require.NoError(t, err)
+	return env, ack.Sequence
+}
+
+// awaitHandled waits until consumer has acknowledged every message up to
+// the stream sequence seq. The bus acknowledges only after the handler's
+// transaction committed, so the message's effect is then visible.
+func (m *mall) awaitHandled(t testing.TB, ctx context.Context, consumer string, seq uint64) {
+	t.Helper()
+	var floor uint64
+	require.Eventually(t, func() bool {
+		c, err := m.bus.JetStream().Consumer(ctx, bus.StreamName, consumer)
+		if err != nil {
+			return false
+		}
+		info, err := c.Info(ctx)
+		if err != nil {
+			return false
+		}
+		floor = info.AckFloor.Stream
+		return floor >= seq
+	}, waitFor, pollEvery, "consumer %s never acknowledged stream sequence %d (ack floor %d)", consumer, seq, floor)
+}
+
+// confirm sends ConfirmPayment as the saga would, with a reply subject of
+// the test's own and a saga id, and returns the command and its reply.
+func (m *mall) confirm(t testing.TB, ctx context.Context, cmd paymentsapi.ConfirmPayment) (msg.Envelope, msg.Envelope, command.Reply) {
+	t.Helper()
+	return m.command(t, ctx, paymentsapi.ConfirmPaymentSubject, paymentsapi.ConfirmPaymentCommand, cmd)
+}
+
+// command sends a command with a reply subject of the test's own and a saga
+// id, and returns the command and its reply.
+func (m *mall) command(t testing.TB, ctx context.Context, subject, name string, body any) (msg.Envelope, msg.Envelope, command.Reply) {
+	t.Helper()
+	replyTo := "mallbots.test.replies." + msg.NewID()
+	replies := readWire(t, m.env.NATS.URL(), replyTo)
+	sent, _ := m.publish(t, ctx, subject, name, body,
+		msg.WithHeader(command.HeaderReplyTo, replyTo), msg.WithHeader(command.HeaderSagaID, "saga-"+msg.NewID()),
+		msg.WithHeader(command.HeaderSagaStep, name))
+	got := replies.next(t)
+	return sent, got, payload[command.Reply](t, got)
+}
+
+// wire reads the envelopes stored in the domain stream under a filter, in
+// stream order from the start of the stream, so nothing published before the
+// test started reading is missed.
+type wire struct {
+	filter string
+	cons   jetstream.Consumer
+}
+
+func readWire(t testing.TB, natsURL, filter string) *wire {
+	t.Helper()
+	nc, err := nats.Connect(natsURL)
+	require.NoError(t, err)
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	require.NoError(t, err)
+	cons, err := js.OrderedConsumer(t.Context(), bus.StreamName,
+		jetstream.OrderedConsumerConfig{FilterSubjects: []string{filter}})
+	require.NoError(t, err)
+	return &wire{filter: filter, cons: cons}
+}
+
+// next returns the next envelope on the wire, failing when none arrives
+// before waitFor.
+func (w *wire) next(t testing.TB) msg.Envelope {
+	t.Helper()
+	deadline := time.Now().Add(waitFor)
+	for time.Now().Before(deadline) {
+		m, err := w.cons.Next(jetstream.FetchMaxWait(max(time.Until(deadline), time.Second)))
+		if errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
+			continue
+		}
+		require.NoError(t, err, "read the stream")
+		env, err := msg.Unmarshal(m.Data())
+		require.NoError(t, err, "envelope on %s: %s", m.Subject(), m.Data())
+		return env
+	}
+	require.FailNow(t, "no message on "+w.filter+" within "+waitFor.String())
+	return msg.Envelope{}
+}
+
+// payload decodes an envelope's payload into T.
+func payload[T any](t testing.TB, env msg.Envelope) T {
+	t.Helper()
+	var v T
+	require.NoError(t, json.Unmarshal(env.Payload, &v), "payload of %s: %s", env.Name, env.Payload)
+	return v
+}
+
+func mustJSON(t testing.TB, v any) string {
+	t.Helper()
+	data, err := json.MarshalIndent(v, "", "  ")
+	require.NoError(t, err)
+	return string(data)
+}
