@@ -6,14 +6,18 @@ GO          ?= go
 BIN         := bin
 GOTESTFLAGS ?=
 PKGS        ?= ./...
+RUNTIME     ?= local
+TOPOLOGY    ?= microservices
+TAGS        ?=
+CONCURRENCY ?= 4
 
-.PHONY: help build test e2e contracts bench lint fmt clean tools postgres
+.PHONY: help build test e2e up steps contracts bench lint fmt clean tools postgres
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-build: ## build bin/mallbots
-	$(GO) build -o $(BIN)/mallbots ./cmd/mallbots
+build: ## build bin/mallbots, bin/smsprovider and bin/e2e
+	$(GO) build -o $(BIN)/ ./cmd/mallbots ./cmd/smsprovider ./cmd/e2e
 
 tools: postgres ## install what the tests need (Postgres server binaries)
 
@@ -24,8 +28,14 @@ test: tools ## run every test (race detector on; real NATS and Postgres, started
 	$(GO) vet $(PKGS)
 	$(GO) test -race -count=1 $(GOTESTFLAGS) $(PKGS)
 
-e2e: ## run the Gherkin features (arrives with the harness, issue #4)
-	@echo "make e2e: the feature harness is not built yet (issue #4); nothing was run." >&2; exit 2
+e2e: tools build ## run the Gherkin features (RUNTIME=local TOPOLOGY=microservices TAGS=@stores CONCURRENCY=4)
+	$(BIN)/e2e run --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)' --tags '$(TAGS)' --concurrency '$(CONCURRENCY)'
+
+up: tools build ## start the whole system, print its endpoints, stop it on Ctrl-C
+	$(BIN)/e2e up --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)'
+
+steps: ## print the step catalogue (every step with an example)
+	@$(GO) run ./cmd/e2e steps
 
 contracts: ## run the Pact contract tests (arrives with issue #6)
 	@echo "make contracts: the Pact contracts are not built yet (issue #6); nothing was run." >&2; exit 2

@@ -11,6 +11,7 @@ import (
 	"github.com/mallbots/mallbots/system/cosec"
 	"github.com/mallbots/mallbots/system/customers"
 	"github.com/mallbots/mallbots/system/depot"
+	"github.com/mallbots/mallbots/system/notifications"
 	"github.com/mallbots/mallbots/system/ordering"
 	"github.com/mallbots/mallbots/system/payments"
 	"github.com/mallbots/mallbots/system/platform/host"
@@ -30,7 +31,7 @@ func All() []host.Module { return Configured(Config{}) }
 // Configured returns every context, tuned by cfg, in start order.
 func Configured(cfg Config) []host.Module {
 	return []host.Module{stores.Module{}, customers.Module{}, baskets.Module{}, ordering.Module{}, payments.Module{}, depot.Module{},
-		cosec.Module{StepTimeout: cfg.SagaStepTimeout}, search.Module{}}
+		cosec.Module{StepTimeout: cfg.SagaStepTimeout}, notifications.Module{}, search.Module{}}
 }
 
 // Names returns the names of every context.

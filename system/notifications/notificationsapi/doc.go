@@ -19,6 +19,9 @@ const (
 const (
 	StatusPending = "pending"
 	StatusSent    = "sent"
+	// StatusFailed is an SMS the provider refused for good (an invalid
+	// number, say); it is not tried again.
+	StatusFailed = "failed"
 )
 
 // Notification is one SMS to a customer and what happened to it.
@@ -34,6 +37,10 @@ type Notification struct {
 	LastError      string     `json:"lastError,omitempty"`
 	RequestedAt    time.Time  `json:"requestedAt"`
 	SentAt         *time.Time `json:"sentAt,omitempty"`
+	// NextAttemptAt is when a pending SMS is tried again after a failure.
+	NextAttemptAt *time.Time `json:"nextAttemptAt,omitempty"`
+	// ProviderMessageID is the provider's id of the message, once sent.
+	ProviderMessageID string `json:"providerMessageId,omitempty"`
 }
 
 // NotificationList is the body of GET /api/notifications?customerId=&orderId=.

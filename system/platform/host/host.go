@@ -29,12 +29,12 @@ type Host struct {
 
 // New connects, migrates and mounts every module, and listens on the HTTP
 // address; Run then starts the work. On error everything opened is closed.
-func New(ctx context.Context, cfg Config, modules ...Module) (h *Host, err error) {
+func New(ctx context.Context, cfg Config, modules ...Module) (_ *Host, err error) {
 	cfg.setDefaults()
 	if err := cfg.Validate(modules); err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	h = &Host{cfg: cfg, mux: http.NewServeMux(), mounts: map[string]*Mount{}, modules: modules}
+	h := &Host{cfg: cfg, mux: http.NewServeMux(), mounts: map[string]*Mount{}, modules: modules}
 	defer func() {
 		if err != nil {
 			h.close()

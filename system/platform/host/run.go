@@ -28,6 +28,9 @@ func (h *Host) Run(ctx context.Context) error {
 		}
 		started, err := h.startConsumers(gctx, m)
 		subs = append(subs, started...)
+		if err != nil && ctx.Err() != nil {
+			return nil // stopped while starting: a clean stop, not a failure
+		}
 		if err != nil {
 			return err
 		}

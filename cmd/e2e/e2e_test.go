@@ -1,0 +1,160 @@
+package main_test
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mallbots/mallbots/system/platform/msg"
+)
+
+// harness is the e2e command built for this test, run with a run id in its
+// environment (inherited by every process it starts) and a temp folder of
+// its own, so that leftovers can be found without confusing them with
+// other tests' processes.
+type harness struct {
+	bin, runID, tmp string
+}
+
+func build(t *testing.T) harness {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts the whole system")
+	}
+	bin := filepath.Join(t.TempDir(), "e2e")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	tmp, err := os.MkdirTemp("", "e2e-selftest-*")
+	require.NoError(t, err)
+	require.NoError(t, os.Chmod(tmp, 0o755)) // Postgres runs as nobody and needs to enter it
+	t.Cleanup(func() { _ = os.RemoveAll(tmp) })
+	return harness{bin: bin, runID: "selftest-" + msg.NewID(), tmp: tmp}
+}
+
+func (h harness) command(args ...string) *exec.Cmd {
+	cmd := exec.Command(h.bin, args...)
+	cmd.Env = append(os.Environ(), "MALLBOTS_RUN_ID="+h.runID, "TMPDIR="+h.tmp, "NO_COLOR=1")
+	return cmd
+}
+
+// assertNothingLeft checks that no process of the run is alive and that its
+// temp folder is empty.
+func (h harness) assertNothingLeft(t *testing.T) {
+	t.Helper()
+	assert.Empty(t, processesWith(h.runID), "processes of the run still alive")
+	entries, err := os.ReadDir(h.tmp)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.Empty(t, names, "temp folders of the run left behind")
+}
+
+func processesWith(token string) []string {
+	var found []string
+	dirs, _ := filepath.Glob("/proc/[0-9]*/environ")
+	for _, path := range dirs {
+		data, err := os.ReadFile(path)
+		if err == nil && bytes.Contains(data, []byte(token)) {
+			cmdline, _ := os.ReadFile(strings.TrimSuffix(path, "environ") + "cmdline")
+			found = append(found, strings.ReplaceAll(string(cmdline), "\x00", " "))
+		}
+	}
+	return found
+}
+
+func TestFailingFeatureFailsTheRunAndExplainsWhy(t *testing.T) {
+	h := build(t)
+	reports := t.TempDir()
+	cmd := h.command("run", "--features", "testdata/failing.feature", "--reports", reports, "--format", "pretty")
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit, "the run must fail: %s", out)
+	assert.Equal(t, 1, exit.ExitCode())
+	text := string(out)
+	for _, want := range []string{
+		"expected a StoreParticipationEnabled message",             // what was expected
+		"message timeline:", "mallbots.stores.events.StoreCreated", // what was seen
+		"HTTP exchanges:", "POST http://",
+		"last log lines of stores:", // the involved service's log
+		"FAILED · runtime local", "environment up in",
+	} {
+		assert.Contains(t, text, want)
+	}
+	assert.FileExists(t, filepath.Join(reports, "cucumber.json"))
+	junit, err := os.ReadFile(filepath.Join(reports, "junit.xml"))
+	require.NoError(t, err)
+	assert.Contains(t, string(junit), `failures="1"`)
+	h.assertNothingLeft(t)
+}
+
+func TestPassingRunCleansUp(t *testing.T) {
+	h := build(t)
+	out, err := h.command("run", "--features", "testdata/passing.feature", "--reports", t.TempDir()).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Contains(t, string(out), "passed · runtime local")
+	h.assertNothingLeft(t)
+}
+
+var endpoint = regexp.MustCompile(`http://127\.0\.0\.1:(\d+)`)
+
+func TestCtrlCOnUpCleansUp(t *testing.T) {
+	h := build(t)
+	cmd := h.command("up")
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	cmd.Stderr = os.Stderr
+	require.NoError(t, cmd.Start())
+	ports := readEndpoints(t, stdout)
+	require.NotEmpty(t, ports)
+	require.NotEmpty(t, processesWith(h.runID), "the system runs while up")
+
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	require.NoError(t, cmd.Wait(), "up exits cleanly on Ctrl-C")
+	for _, port := range ports {
+		conn, err := net.DialTimeout("tcp", "127.0.0.1:"+port, time.Second)
+		if err == nil {
+			conn.Close()
+		}
+		assert.Error(t, err, "port %s still open", port)
+	}
+	h.assertNothingLeft(t)
+}
+
+// readEndpoints reads up's output until its prompt and returns the ports.
+func readEndpoints(t *testing.T, stdout interface{ Read([]byte) (int, error) }) []string {
+	scanner := bufio.NewScanner(stdout)
+	var ports []string
+	deadline := time.AfterFunc(2*time.Minute, func() { t.Error("up never printed its endpoints") })
+	defer deadline.Stop()
+	for scanner.Scan() {
+		line := scanner.Text()
+		for _, m := range endpoint.FindAllStringSubmatch(line, -1) {
+			ports = append(ports, m[1])
+		}
+		if strings.Contains(line, "Press Ctrl-C") {
+			go func() { _, _ = bufio.NewReader(stdout).WriteTo(discard{}) }()
+			return ports
+		}
+	}
+	require.NoError(t, errors.Join(scanner.Err(), fmt.Errorf("up ended before printing its prompt")))
+	return nil
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
