@@ -15,17 +15,35 @@ import (
 
 // scenarioSteps is the per-scenario receiver of every step.
 type scenarioSteps struct {
-	w *world.World
-	s *world.Scenario
+	w      *world.World
+	s      *world.Scenario
+	serial bool
+	// undo holds what a fault step broke, to be restored after the scenario.
+	undo map[string]func(context.Context) error
+}
+
+func hasTag(p *godog.Scenario, tag string) bool {
+	for _, t := range p.Tags {
+		if t.Name == tag {
+			return true
+		}
+	}
+	return false
 }
 
 // Initialize registers every step on a scenario; godog calls it once per
 // scenario, so the state made here belongs to that scenario alone.
 func Initialize(sc *godog.ScenarioContext, w *world.World) {
-	x := &scenarioSteps{w: w}
+	x := &scenarioSteps{w: w, undo: map[string]func(context.Context) error{}}
 	sc.Before(func(ctx context.Context, p *godog.Scenario) (context.Context, error) {
+		x.serial = hasTag(p, world.SerialTag)
+		w.Enter(x.serial)
 		x.s = world.NewScenario(w, p.Name)
 		return x.s.Context(ctx), nil
+	})
+	sc.After(func(ctx context.Context, _ *godog.Scenario, err error) (context.Context, error) {
+		w.Leave(x.serial)
+		return ctx, x.restoreFaults(ctx)
 	})
 	registerAll(&registry{sc: sc, enrich: x.explain}, x)
 }
@@ -38,6 +56,7 @@ func registerAll(r *registry, x *scenarioSteps) {
 		{"HTTP and JSON", registerHTTP},
 		{"Variables", registerVariables},
 		{"Messages", registerMessages},
+		{"Faults (only in @serial scenarios, except poison messages)", registerFaults},
 	} {
 		r.group = group.name
 		group.register(r, x)

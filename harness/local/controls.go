@@ -35,6 +35,9 @@ func (e *Env) StartService(ctx context.Context, service string) error {
 	if err != nil {
 		return err
 	}
+	if p.running() {
+		return nil
+	}
 	if err := p.start(); err != nil {
 		return err
 	}

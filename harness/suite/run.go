@@ -58,7 +58,7 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 
 func runFeatures(ctx context.Context, cfg Config, topo topology.Topology, env runtime.Environment,
 	runtimeName string, res Result) (Result, error) {
-	t, err := tap.Start(env.Endpoints().NATS)
+	t, err := tap.Start(ctx, env.Endpoints().NATS)
 	if err != nil {
 		return Result{Code: 1}, err
 	}

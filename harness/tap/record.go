@@ -57,11 +57,11 @@ func (r Record) String() string {
 	return fmt.Sprintf("%s  %-55s %s", r.At.Format("15:04:05.000"), r.Subject, payload)
 }
 
-func decode(m *nats.Msg, seq int, at time.Time) Record {
-	r := Record{Seq: seq, At: at, Subject: m.Subject, Headers: m.Header, Raw: m.Data}
-	if strings.HasPrefix(m.Subject, msg.DeadLetterSubject("")) {
+func decode(subject string, headers nats.Header, data []byte, seq int, at time.Time) Record {
+	r := Record{Seq: seq, At: at, Subject: subject, Headers: headers, Raw: data}
+	if strings.HasPrefix(subject, msg.DeadLetterSubject("")) {
 		var dl bus.DeadLetter
-		if json.Unmarshal(m.Data, &dl) == nil {
+		if json.Unmarshal(data, &dl) == nil {
 			r.DeadLetter = &dl
 			if orig, err := msg.Unmarshal(dl.Original); err == nil {
 				r.CorrelationID = orig.CorrelationID
@@ -69,7 +69,7 @@ func decode(m *nats.Msg, seq int, at time.Time) Record {
 		}
 		return r
 	}
-	if env, err := msg.Unmarshal(m.Data); err == nil {
+	if env, err := msg.Unmarshal(data); err == nil {
 		r.Envelope, r.CorrelationID = env, env.CorrelationID
 	}
 	return r

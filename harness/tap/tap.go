@@ -8,47 +8,77 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
-	"github.com/mallbots/mallbots/system/platform/msg"
+	"github.com/mallbots/mallbots/system/platform/bus"
 )
 
-// Tap records every message on mallbots.> for the life of a run.
+// Tap records every message of the system's stream for the life of a run.
+// It reads the stream with an ordered JetStream consumer rather than a plain
+// subscription, so that a broker restart loses nothing: the consumer
+// resumes after the last message it saw.
 type Tap struct {
 	nc      *nats.Conn
-	sub     *nats.Subscription
+	cc      jetstream.ConsumeContext
 	mu      sync.Mutex
 	records []Record
 	changed chan struct{}
 }
 
-// Start connects to url and begins recording.
-func Start(url string) (*Tap, error) {
+// Start connects to url and records every message stored from now on.
+func Start(ctx context.Context, url string) (*Tap, error) {
 	nc, err := nats.Connect(url, nats.Name("harness-tap"), nats.MaxReconnects(-1),
 		nats.ReconnectWait(50*time.Millisecond))
 	if err != nil {
 		return nil, fmt.Errorf("start tap: %w", err)
 	}
 	t := &Tap{nc: nc, changed: make(chan struct{})}
-	if t.sub, err = nc.Subscribe(msg.Root+".>", t.add); err != nil {
-		nc.Close()
-		return nil, fmt.Errorf("start tap: %w", err)
-	}
-	// A slow step must not make the tap drop messages.
-	_ = t.sub.SetPendingLimits(-1, -1)
-	if err := nc.Flush(); err != nil {
+	if err := t.consume(ctx); err != nil {
 		nc.Close()
 		return nil, fmt.Errorf("start tap: %w", err)
 	}
 	return t, nil
 }
 
-// Close stops recording.
-func (t *Tap) Close() { t.nc.Close() }
+func (t *Tap) consume(ctx context.Context) error {
+	js, err := jetstream.New(t.nc)
+	if err != nil {
+		return err
+	}
+	stream, err := js.Stream(ctx, bus.StreamName)
+	if err != nil {
+		return fmt.Errorf("stream %s: %w", bus.StreamName, err)
+	}
+	info, err := stream.Info(ctx)
+	if err != nil {
+		return err
+	}
+	// Start after the last stored message by sequence rather than "new", so
+	// that a consumer recreated after a broker restart still starts there.
+	cons, err := stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{
+		DeliverPolicy: jetstream.DeliverByStartSequencePolicy, OptStartSeq: info.State.LastSeq + 1})
+	if err != nil {
+		return err
+	}
+	t.cc, err = cons.Consume(func(m jetstream.Msg) { t.add(m.Subject(), m.Headers(), m.Data()) })
+	return err
+}
 
-func (t *Tap) add(m *nats.Msg) {
+// Close stops recording.
+func (t *Tap) Close() {
+	if t.cc != nil {
+		t.cc.Stop()
+	}
+	t.nc.Close()
+}
+
+// Conn is the tap's connection, for steps that publish (poison messages).
+func (t *Tap) Conn() *nats.Conn { return t.nc }
+
+func (t *Tap) add(subject string, headers nats.Header, data []byte) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.records = append(t.records, decode(m, len(t.records)+1, time.Now()))
+	t.records = append(t.records, decode(subject, headers, data, len(t.records)+1, time.Now()))
 	close(t.changed)
 	t.changed = make(chan struct{})
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mallbots/mallbots/harness/natsembed"
 	"github.com/mallbots/mallbots/harness/tap"
+	"github.com/mallbots/mallbots/system/platform/bus"
 	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
@@ -25,14 +26,41 @@ func publish(t *testing.T, nc *nats.Conn, correlation, name string) {
 }
 
 func setup(t *testing.T) (*tap.Tap, *nats.Conn) {
+	tp, nc, _ := setupServer(t)
+	return tp, nc
+}
+
+func setupServer(t *testing.T) (*tap.Tap, *nats.Conn, *natsembed.Server) {
 	server := natsembed.StartTB(t)
-	tp, err := tap.Start(server.URL())
+	b, err := bus.Connect(context.Background(), server.URL(), "test")
+	require.NoError(t, err)
+	t.Cleanup(b.Close)
+	require.NoError(t, b.EnsureStream(context.Background()))
+	tp, err := tap.Start(context.Background(), server.URL())
 	require.NoError(t, err)
 	t.Cleanup(tp.Close)
-	nc, err := nats.Connect(server.URL())
+	nc, err := nats.Connect(server.URL(), nats.MaxReconnects(-1), nats.ReconnectWait(20*time.Millisecond))
 	require.NoError(t, err)
 	t.Cleanup(nc.Close)
-	return tp, nc
+	return tp, nc, server
+}
+
+// TestTheTapMissesNothingAcrossABrokerRestart: a message stored right after
+// the broker returns is recorded even if the tap had not reconnected yet.
+func TestTheTapMissesNothingAcrossABrokerRestart(t *testing.T) {
+	t.Parallel()
+	tp, _, server := setupServer(t)
+	server.Shutdown()
+	require.NoError(t, server.Restart())
+	fresh, err := nats.Connect(server.URL())
+	require.NoError(t, err)
+	t.Cleanup(fresh.Close)
+	publish(t, fresh, "mine", "AfterRestart")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err = tp.Await(ctx, "AfterRestart", tap.Correlation("mine"), tap.Named("AfterRestart"))
+	require.NoError(t, err)
 }
 
 func TestAwaitSeesPastAndFutureMessagesOfItsScopeOnly(t *testing.T) {

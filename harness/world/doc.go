@@ -7,6 +7,7 @@
 package world
 
 import (
+	"sync"
 	"time"
 
 	"github.com/mallbots/mallbots/harness/runtime"
@@ -22,6 +23,27 @@ type World struct {
 	Tap      *tap.Tap
 	// Await is the deadline of an await whose step names none.
 	Await time.Duration
+
+	exclusive sync.RWMutex
+}
+
+// Enter admits a scenario: a serial one waits until it runs alone, others
+// share the system (and wait while a serial one runs).
+func (w *World) Enter(serial bool) {
+	if serial {
+		w.exclusive.Lock()
+	} else {
+		w.exclusive.RLock()
+	}
+}
+
+// Leave lets other scenarios in again.
+func (w *World) Leave(serial bool) {
+	if serial {
+		w.exclusive.Unlock()
+	} else {
+		w.exclusive.RUnlock()
+	}
 }
 
 // Controls returns the runtime's fault controls, if it has them.
@@ -29,3 +51,7 @@ func (w *World) Controls() (runtime.Controls, bool) {
 	c, ok := w.Env.(runtime.Controls)
 	return c, ok
 }
+
+// SerialTag marks scenarios that disturb the shared system (stopping a
+// service, restarting the broker): they run alone, never beside another.
+const SerialTag = "@serial"
