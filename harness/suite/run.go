@@ -19,9 +19,11 @@ import (
 // Result is what a run did.
 type Result struct {
 	// Code is godog's exit code: 0 passed, 1 failed, 2 usage error.
-	Code    int
-	Startup time.Duration
-	Wall    time.Duration
+	Code      int
+	Startup   time.Duration
+	Wall      time.Duration
+	Scenarios int
+	Failed    int
 }
 
 // Run runs the features and always tears the environment down.
@@ -79,8 +81,9 @@ func runFeatures(ctx context.Context, cfg Config, topo topology.Topology, env ru
 		},
 	}.Run()
 	res.Wall = time.Since(start)
+	res.Scenarios, res.Failed, err = countScenarios(filepath.Join(cfg.ReportsDir, "cucumber.json"))
 	summarize(cfg, runtimeName, topo, res)
-	return res, nil
+	return res, err
 }
 
 // formats is the console format plus the cucumber JSON and JUnit files.
@@ -101,7 +104,8 @@ func summarize(cfg Config, runtimeName string, topo topology.Topology, res Resul
 	if res.Code != 0 {
 		verdict = "FAILED"
 	}
-	fmt.Fprintf(cfg.Console, "\n%s · runtime %s · topology %s · environment up in %s · suite %s wall · concurrency %d\n",
-		verdict, runtimeName, topo.Name, res.Startup.Round(time.Millisecond), res.Wall.Round(time.Millisecond), cfg.Concurrency)
+	fmt.Fprintf(cfg.Console, "\n%s · %d scenarios, %d failed · runtime %s · topology %s · environment up in %s · suite %s wall · concurrency %d\n",
+		verdict, res.Scenarios, res.Failed, runtimeName, topo.Name, res.Startup.Round(time.Millisecond),
+		res.Wall.Round(time.Millisecond), cfg.Concurrency)
 	fmt.Fprintf(cfg.Console, "reports: %s/cucumber.json, %s/junit.xml\n", cfg.ReportsDir, cfg.ReportsDir)
 }
