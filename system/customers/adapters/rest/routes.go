@@ -14,6 +14,6 @@ func Register(mux *http.ServeMux, a *app.App) {
 	mux.Handle("GET /api/customers/{customerId}", httpx.Handle(httpx.ByID("customerId", a.Customer)))
 	mux.Handle("POST /api/customers/{customerId}/change-sms-number",
 		httpx.Handle(httpx.WithBody("customerId", a.ChangeSmsNumber, http.StatusOK)))
-	mux.Handle("POST /api/customers/{customerId}/enable", httpx.Handle(Action("customerId", a.EnableCustomer)))
-	mux.Handle("POST /api/customers/{customerId}/disable", httpx.Handle(Action("customerId", a.DisableCustomer)))
+	mux.Handle("POST /api/customers/{customerId}/enable", httpx.Handle(httpx.Action("customerId", a.EnableCustomer)))
+	mux.Handle("POST /api/customers/{customerId}/disable", httpx.Handle(httpx.Action("customerId", a.DisableCustomer)))
 }

@@ -14,7 +14,7 @@ func Register(mux *http.ServeMux, a *app.App) {
 	mux.Handle("GET /api/payments/{paymentId}", httpx.Handle(httpx.ByID("paymentId", a.Payment)))
 	mux.Handle("GET /api/invoices", httpx.Handle(invoicesByOrder(a)))
 	mux.Handle("GET /api/invoices/{invoiceId}", httpx.Handle(httpx.ByID("invoiceId", a.Invoice)))
-	mux.Handle("POST /api/invoices/{invoiceId}/pay", httpx.Handle(Action("invoiceId", a.PayInvoice)))
+	mux.Handle("POST /api/invoices/{invoiceId}/pay", httpx.Handle(httpx.Action("invoiceId", a.PayInvoice)))
 }
 
 func invoicesByOrder(a *app.App) httpx.HandlerFunc {

@@ -20,8 +20,8 @@ func Register(mux *http.ServeMux, a *app.App) {
 		return httpx.JSON(w, http.StatusOK, storesapi.StoreList{Stores: stores})
 	}))
 	mux.Handle("GET /api/stores/{storeId}", httpx.Handle(httpx.ByID("storeId", a.Store)))
-	mux.Handle("POST /api/stores/{storeId}/enable-participation", httpx.Handle(httpx.ByID("storeId", a.EnableParticipation)))
-	mux.Handle("POST /api/stores/{storeId}/disable-participation", httpx.Handle(httpx.ByID("storeId", a.DisableParticipation)))
+	mux.Handle("POST /api/stores/{storeId}/enable-participation", httpx.Handle(httpx.Action("storeId", a.EnableParticipation)))
+	mux.Handle("POST /api/stores/{storeId}/disable-participation", httpx.Handle(httpx.Action("storeId", a.DisableParticipation)))
 	mux.Handle("POST /api/stores/{storeId}/rebrand", httpx.Handle(httpx.WithBody("storeId", a.RebrandStore, http.StatusOK)))
 	mux.Handle("POST /api/stores/{storeId}/products", httpx.Handle(httpx.WithBody("storeId", a.AddProduct, http.StatusCreated)))
 	mux.Handle("GET /api/stores/{storeId}/products", httpx.Handle(httpx.ByID("storeId", a.Catalog)))
@@ -29,5 +29,5 @@ func Register(mux *http.ServeMux, a *app.App) {
 	mux.Handle("POST /api/products/{productId}/rebrand", httpx.Handle(httpx.WithBody("productId", a.RebrandProduct, http.StatusOK)))
 	mux.Handle("POST /api/products/{productId}/increase-price", httpx.Handle(httpx.WithBody("productId", a.IncreasePrice, http.StatusOK)))
 	mux.Handle("POST /api/products/{productId}/decrease-price", httpx.Handle(httpx.WithBody("productId", a.DecreasePrice, http.StatusOK)))
-	mux.Handle("DELETE /api/products/{productId}", httpx.Handle(httpx.ByID("productId", a.RemoveProduct)))
+	mux.Handle("DELETE /api/products/{productId}", httpx.Handle(httpx.Action("productId", a.RemoveProduct)))
 }

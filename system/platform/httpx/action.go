@@ -1,29 +1,27 @@
-package rest
+package httpx
 
 import (
 	"bufio"
 	"context"
 	"io"
 	"net/http"
-
-	"github.com/mallbots/mallbots/system/platform/httpx"
 )
 
 // noBody is the request document of an action that takes no input.
 type noBody struct{}
 
 // Action adapts a use case that takes only the path value param, such as
-// enable or disable. The body may be absent or an empty JSON object; any
+// paying an invoice. The body may be absent or an empty JSON object; any
 // other body is checked as strictly as every request document (media type,
 // syntax, unknown fields), so a malformed request is a 4xx, never ignored.
-func Action[Out any](param string, fn func(context.Context, string) (Out, error)) httpx.HandlerFunc {
+func Action[Out any](param string, fn func(context.Context, string) (Out, error)) HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		if hasBody(r) {
-			if _, err := httpx.Decode[noBody](r); err != nil {
+			if _, err := Decode[noBody](r); err != nil {
 				return err
 			}
 		}
-		return httpx.ByID(param, fn)(w, r)
+		return ByID(param, fn)(w, r)
 	}
 }
 
