@@ -14,10 +14,12 @@ import (
 	"github.com/mallbots/mallbots/system/depot/adapters/consumers"
 	"github.com/mallbots/mallbots/system/depot/adapters/postgres"
 	"github.com/mallbots/mallbots/system/depot/adapters/rest"
+	"github.com/mallbots/mallbots/system/depot/adapters/storesrest"
 	"github.com/mallbots/mallbots/system/depot/app"
 	"github.com/mallbots/mallbots/system/depot/depotapi"
 	"github.com/mallbots/mallbots/system/depot/migrations"
 	"github.com/mallbots/mallbots/system/platform/host"
+	"github.com/mallbots/mallbots/system/stores/storesapi"
 )
 
 // SnapshotEvery is how many events pass between snapshots of a list by
@@ -37,14 +39,19 @@ func (Module) Name() string { return depotapi.Context }
 func (Module) Migrations() fs.FS { return migrations.FS }
 
 // Mount registers the bots' REST API, the commands consumer and the
-// consumers of stores' and ordering's events.
+// consumers of stores' and ordering's events. When stores' REST API is
+// known (peer "stores"), a store missing from the cache is asked for there.
 func (m Module) Mount(_ context.Context, mt *host.Mount) error {
 	every := m.SnapshotEvery
 	if every == 0 {
 		every = SnapshotEvery
 	}
-	a := app.New(mt.Pool, app.Ports{Stores: postgres.Stores{}, Orders: postgres.Orders{},
-		Lists: postgres.NewLists(mt.Pool), Bots: postgres.Bots{}}, every)
+	ports := app.Ports{Stores: postgres.Stores{}, Orders: postgres.Orders{},
+		Lists: postgres.NewLists(mt.Pool), Bots: postgres.Bots{}}
+	if url := mt.Peers.URL(storesapi.Context); url != "" {
+		ports.Directory = storesrest.New(url)
+	}
+	a := app.New(mt.Pool, ports, every)
 	rest.Register(mt.Mux, a)
 	mt.Consume(commands.Router(a))
 	mt.Consume(consumers.Stores(a))

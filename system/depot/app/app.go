@@ -44,12 +44,20 @@ type BotTable interface {
 	Bot(ctx context.Context, q pg.Querier, id string) (depotapi.Bot, error)
 }
 
-// Ports are the adapters the application works through.
+// StoreDirectory asks stores itself about a store the cache does not hold
+// yet; found is false when stores does not know it either.
+type StoreDirectory interface {
+	Store(ctx context.Context, id string) (s domain.Store, found bool, err error)
+}
+
+// Ports are the adapters the application works through. Directory is
+// optional: without it a store missing from the cache is unknown.
 type Ports struct {
-	Stores StoreCache
-	Orders OrderIndex
-	Lists  ListViews
-	Bots   BotTable
+	Stores    StoreCache
+	Orders    OrderIndex
+	Lists     ListViews
+	Bots      BotTable
+	Directory StoreDirectory
 }
 
 // App is the depot application service.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -72,8 +73,12 @@ func (a *App) existingList(ctx context.Context, tx pgx.Tx, orderID string) (stri
 
 // plan makes a new list of the command's items, grouped by store.
 func (a *App) plan(ctx context.Context, tx pgx.Tx, cmd *depotapi.CreateShoppingList) (*domain.ShoppingList, error) {
-	stores, err := a.ports.Stores.Stores(ctx, tx, domain.StoreIDs(cmd.Items))
+	ids := domain.StoreIDs(cmd.Items)
+	stores, err := a.ports.Stores.Stores(ctx, tx, ids)
 	if err != nil {
+		return nil, err
+	}
+	if err := a.askStores(ctx, tx, ids, stores); err != nil {
 		return nil, err
 	}
 	stops, err := domain.PlanStops(cmd.Items, stores)
@@ -81,4 +86,32 @@ func (a *App) plan(ctx context.Context, tx pgx.Tx, cmd *depotapi.CreateShoppingL
 		return nil, err
 	}
 	return domain.NewShoppingList(msg.NewID(), cmd.OrderID, stops)
+}
+
+// askStores fills the stores the cache misses from stores itself, caching
+// each answer at version 0 so that any event of the store supersedes it. A
+// store's events may simply not have reached the depot yet when an order
+// names it. An unreachable stores service is an infrastructure error: the
+// command is redelivered, never rejected for it.
+func (a *App) askStores(ctx context.Context, tx pgx.Tx, ids []string, known map[string]domain.Store) error {
+	if a.ports.Directory == nil {
+		return nil
+	}
+	for _, id := range ids {
+		if _, ok := known[id]; ok || !domain.ValidID(id) {
+			continue
+		}
+		s, found, err := a.ports.Directory.Store(ctx, id)
+		if err != nil {
+			return fmt.Errorf("ask stores about store %s: %w", id, err)
+		}
+		if !found {
+			continue
+		}
+		if err := a.ports.Stores.PutStore(ctx, tx, s, 0); err != nil {
+			return err
+		}
+		known[id] = s
+	}
+	return nil
 }
