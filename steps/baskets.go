@@ -3,10 +3,13 @@ package steps
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strconv"
 
 	"github.com/mallbots/mallbots/system/baskets/basketsapi"
+	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/payments/paymentsapi"
+	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
 func registerBaskets(r *registry, x *scenarioSteps) {
@@ -21,6 +24,11 @@ func registerBaskets(r *registry, x *scenarioSteps) {
 	r.add(`^the basket of "([^"]*)" holds (\d+) "([^"]*)" at ([\d.]+)$`, `the basket of "Ada" holds 2 "Hammer" at 12.50`, x.basketHolds)
 	r.add(`^the basket of "([^"]*)" totals ([\d.]+)$`, `the basket of "Ada" totals 25.00`, x.basketTotals)
 	r.add(`^the basket of "([^"]*)" is (open|canceled|checked_out)$`, `the basket of "Ada" is canceled`, x.basketIs)
+	r.add(`^"([^"]*)" tries to remove "([^"]*)" from their basket$`, `"Ada" tries to remove "Nails" from their basket`, x.tryRemoveFromBasket)
+	r.add(`^"([^"]*)" tries to add a product no store sells to their basket$`,
+		`"Ada" tries to add a product no store sells to their basket`, x.tryAddUnknownProduct)
+	r.add(`^"([^"]*)" can no longer add "([^"]*)" to their basket$`, `"Ada" can no longer add "Hammer" to their basket`, x.cannotAdd)
+	r.add(`^the basket of "([^"]*)" does not hold "([^"]*)"$`, `the basket of "Ada" does not hold "Hammer"`, x.basketLacks)
 }
 
 func (x *scenarioSteps) startBasket(ctx context.Context, customer string) error {
@@ -169,4 +177,61 @@ func (x *scenarioSteps) withBasket(customer string, fn func(id string) error) er
 		return err
 	}
 	return fn(id)
+}
+
+func (x *scenarioSteps) tryRemoveFromBasket(ctx context.Context, customer, product string) error {
+	x.s.Attempted(x.removeFromBasket(ctx, customer, product))
+	return nil
+}
+
+func (x *scenarioSteps) tryAddUnknownProduct(ctx context.Context, customer string) error {
+	return x.withBasket(customer, func(id string) error {
+		_, err := x.s.Client.AddItem(ctx, id, basketsapi.AddItem{ProductID: msg.NewID(), Quantity: 1})
+		x.s.Attempted(err)
+		return nil
+	})
+}
+
+// cannotAdd checks that baskets refuses the product as a conflict. Baskets
+// learns that a product was removed or that its store left the mall from an
+// event; until that event is handled its cache may still sell the product
+// (and, while older events of the store are still being handled, even sell
+// it after having refused it once). So the step tries until it is refused,
+// takes back the line each accepted try put in, and records the refusal
+// for "it is refused as ..." to check.
+func (x *scenarioSteps) cannotAdd(ctx context.Context, customer, product string) error {
+	if err := x.basketLacks(ctx, customer, product); err != nil {
+		return fmt.Errorf("the step needs a basket without %s: %w", product, err)
+	}
+	accepted := 0
+	err := x.s.Eventually(ctx, 0, "adding "+product+" to be refused as a conflict", func(ctx context.Context) (bool, string, error) {
+		_, err := x.addItem(ctx, customer, "1", product)
+		x.s.Attempted(err)
+		switch {
+		case err == nil:
+			accepted++
+			return false, fmt.Sprintf("adding %s was accepted %d times", product, accepted), x.removeFromBasket(ctx, customer, product)
+		case client.StatusOf(err) == http.StatusConflict:
+			return true, "", nil
+		case client.StatusOf(err) != 0:
+			return false, err.Error(), nil
+		}
+		return false, "", err
+	})
+	return err
+}
+
+func (x *scenarioSteps) basketLacks(ctx context.Context, customer, product string) error {
+	return x.withBasket(customer, func(id string) error {
+		b, err := x.s.Client.Basket(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, it := range b.Items {
+			if it.ProductName == x.s.Unique(product) {
+				return fmt.Errorf("expected no %s in the basket, it holds %d", product, it.Quantity)
+			}
+		}
+		return nil
+	})
 }

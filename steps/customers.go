@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 
 	"github.com/mallbots/mallbots/system/customers/customersapi"
+	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
 func registerCustomers(r *registry, x *scenarioSteps) {
@@ -17,6 +18,14 @@ func registerCustomers(r *registry, x *scenarioSteps) {
 	r.add(`^I try to disable the customer "([^"]*)" again$`, `I try to disable the customer "Ada" again`, x.tryDisableCustomer)
 	r.add(`^the customer "([^"]*)" changes their SMS number$`, `the customer "Ada" changes their SMS number`, x.changeNumber)
 	r.add(`^the customer "([^"]*)" is (enabled|disabled)$`, `the customer "Ada" is enabled`, x.customerIs)
+	r.add(`^I try to enable the customer "([^"]*)" again$`, `I try to enable the customer "Ada" again`, x.tryEnableCustomer)
+	r.add(`^I try to register a customer without a name$`, `I try to register a customer without a name`, x.tryRegisterNameless)
+	r.add(`^I try to disable a customer who was never registered$`,
+		`I try to disable a customer who was never registered`, x.tryDisableUnknownCustomer)
+	r.add(`^I try to change the SMS number of "([^"]*)" to "([^"]*)"$`,
+		`I try to change the SMS number of "Ada" to "0415 555 0123"`, x.tryChangeNumber)
+	r.add(`^the customer "([^"]*)" is reached at their (first|new) SMS number$`,
+		`the customer "Ada" is reached at their new SMS number`, x.customerReachedAt)
 }
 
 // smsNumber gives each customer of each scenario its own phone number, so
@@ -94,4 +103,51 @@ func (x *scenarioSteps) withCustomer(name string, fn func(id string) error) erro
 		return err
 	}
 	return fn(id)
+}
+
+func (x *scenarioSteps) tryEnableCustomer(ctx context.Context, name string) error {
+	return x.withCustomer(name, func(id string) error {
+		_, err := x.s.Client.EnableCustomer(ctx, id)
+		x.s.Attempted(err)
+		return nil
+	})
+}
+
+func (x *scenarioSteps) tryRegisterNameless(ctx context.Context) error {
+	_, err := x.s.Client.RegisterCustomer(ctx, customersapi.RegisterCustomer{Name: "  ", SmsNumber: x.smsNumber("nameless", 0)})
+	x.s.Attempted(err)
+	return nil
+}
+
+func (x *scenarioSteps) tryDisableUnknownCustomer(ctx context.Context) error {
+	_, err := x.s.Client.DisableCustomer(ctx, msg.NewID())
+	x.s.Attempted(err)
+	return nil
+}
+
+func (x *scenarioSteps) tryChangeNumber(ctx context.Context, name, number string) error {
+	return x.withCustomer(name, func(id string) error {
+		_, err := x.s.Client.ChangeSmsNumber(ctx, id, customersapi.ChangeSmsNumber{SmsNumber: number})
+		x.s.Attempted(err)
+		return nil
+	})
+}
+
+// customerReachedAt reads the customer's SMS number back: the first is the
+// one they registered with, the new one the one they last changed to.
+func (x *scenarioSteps) customerReachedAt(ctx context.Context, name, which string) error {
+	want := x.smsNumber(name, 0)
+	if which == "new" {
+		want = x.smsNumber(name, 1)
+	}
+	return x.withCustomer(name, func(id string) error {
+		c, err := x.s.Client.Customer(ctx, id)
+		if err != nil {
+			return err
+		}
+		if c.SmsNumber != want {
+			return fmt.Errorf("expected %s to be reached at their %s SMS number %s, got %s", name, which, want, c.SmsNumber)
+		}
+		return nil
+	})
 }

@@ -10,6 +10,11 @@ func registerDomain(r *registry, x *scenarioSteps) {
 		{"Customers", registerCustomers},
 		{"Baskets", registerBaskets},
 		{"Orders, shopping lists, invoices and the saga", registerOrders},
+		{"Payments and invoices", registerPayments},
+		{"Depot: bots and shopping lists", registerDepot},
+		{"The create-order saga", registerSaga},
+		{"Notifications", registerNotifications},
+		{"Search", registerSearch},
 	} {
 		r.group = group.name
 		group.register(r, x)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mallbots/mallbots/system/depot/depotapi"
 	"github.com/mallbots/mallbots/system/ordering/orderingapi"
+	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
 func registerOrders(r *registry, x *scenarioSteps) {
@@ -16,6 +17,12 @@ func registerOrders(r *registry, x *scenarioSteps) {
 		`the order of "Ada" is rejected because "disabled"`, x.orderRejectedBecause)
 	r.add(`^"([^"]*)" cancels their order$`, `"Ada" cancels their order`, x.cancelOrder)
 	r.add(`^"([^"]*)" tries to cancel their order$`, `"Ada" tries to cancel their order`, x.tryCancelOrder)
+	r.add(`^"([^"]*)" cancels their order because "([^"]*)"$`, `"Ada" cancels their order because "found it cheaper"`, x.cancelOrderBecause)
+	r.add(`^the order of "([^"]*)" is cancelled because "([^"]*)"$`,
+		`the order of "Ada" is cancelled because "found it cheaper"`, x.orderCancelledBecause)
+	r.add(`^I try to cancel an order that was never placed$`, `I try to cancel an order that was never placed`, x.tryCancelUnknownOrder)
+	r.add(`^the order of "([^"]*)" is for ([\d.]+)$`, `the order of "Ada" is for 33.99`, x.orderTotals)
+	r.add(`^"([^"]*)" has (\d+) orders?$`, `"Ada" has 2 orders`, x.customerHasOrders)
 	r.add(`^a bot picks up and completes the shopping list of "([^"]*)"$`,
 		`a bot picks up and completes the shopping list of "Ada"`, x.botCompletes)
 	r.add(`^the shopping list of "([^"]*)" is (pending|available|assigned|completed|cancelled)$`,
@@ -28,14 +35,16 @@ func registerOrders(r *registry, x *scenarioSteps) {
 	r.add(`^the create-order saga of "([^"]*)" (succeeded|failed)$`, `the create-order saga of "Ada" succeeded`, x.sagaEnded)
 }
 
-// order finds the order made from the customer's basket, waiting for it to exist.
+// order finds the order made from the customer's current basket, waiting
+// for it to exist. Orders are remembered by basket, so that a customer who
+// starts a second basket gets the order of that basket.
 func (x *scenarioSteps) order(ctx context.Context, customer string) (orderingapi.Order, error) {
-	if id, err := x.s.Lookup("order", customer); err == nil {
-		return x.s.Client.Order(ctx, id)
-	}
 	basketID, err := x.s.Lookup("basket", customer)
 	if err != nil {
 		return orderingapi.Order{}, err
+	}
+	if id, err := x.s.Lookup("order", basketID); err == nil {
+		return x.s.Client.Order(ctx, id)
 	}
 	var found orderingapi.Order
 	err = x.s.Eventually(ctx, 0, "an order for the basket of "+customer, func(ctx context.Context) (bool, string, error) {
@@ -47,7 +56,7 @@ func (x *scenarioSteps) order(ctx context.Context, customer string) (orderingapi
 		return true, "", nil
 	})
 	if err == nil {
-		x.s.Remember("order", customer, found.ID)
+		x.s.Remember("order", basketID, found.ID)
 	}
 	return found, err
 }
@@ -91,6 +100,58 @@ func (x *scenarioSteps) cancelOrder(ctx context.Context, customer string) error 
 	}
 	_, err = x.s.Client.CancelOrder(ctx, o.ID, orderingapi.CancelOrder{Reason: "changed my mind"})
 	return err
+}
+
+func (x *scenarioSteps) cancelOrderBecause(ctx context.Context, customer, why string) error {
+	o, err := x.order(ctx, customer)
+	if err != nil {
+		return err
+	}
+	_, err = x.s.Client.CancelOrder(ctx, o.ID, orderingapi.CancelOrder{Reason: why})
+	return err
+}
+
+func (x *scenarioSteps) orderCancelledBecause(ctx context.Context, customer, why string) error {
+	if err := x.orderBecomes(ctx, customer, string(orderingapi.StatusCanceled), ""); err != nil {
+		return err
+	}
+	o, err := x.order(ctx, customer)
+	if err != nil {
+		return err
+	}
+	if o.Reason != why {
+		return fmt.Errorf("expected the order to be cancelled because %q, got %q", why, o.Reason)
+	}
+	return nil
+}
+
+func (x *scenarioSteps) tryCancelUnknownOrder(ctx context.Context) error {
+	_, err := x.s.Client.CancelOrder(ctx, msg.NewID(), orderingapi.CancelOrder{Reason: "changed my mind"})
+	x.s.Attempted(err)
+	return nil
+}
+
+func (x *scenarioSteps) orderTotals(ctx context.Context, customer, total string) error {
+	o, err := x.order(ctx, customer)
+	if err != nil {
+		return err
+	}
+	if got := amount(o.TotalCents); got != total {
+		return fmt.Errorf("expected the order to be for %s, got %s (items %+v)", total, got, o.Items)
+	}
+	return nil
+}
+
+// customerHasOrders waits for the customer's orders: each checkout reaches
+// ordering as an event, so the count grows shortly after the checkouts.
+func (x *scenarioSteps) customerHasOrders(ctx context.Context, customer string, want int) error {
+	return x.withCustomer(customer, func(id string) error {
+		return x.s.Eventually(ctx, 0, fmt.Sprintf("%d orders for %s", want, customer),
+			func(ctx context.Context) (bool, string, error) {
+				list, err := x.s.Client.OrdersByCustomer(ctx, id)
+				return len(list.Orders) == want, fmt.Sprintf("%d orders", len(list.Orders)), err
+			})
+	})
 }
 
 func (x *scenarioSteps) tryCancelOrder(ctx context.Context, customer string) error {
