@@ -25,6 +25,19 @@ Feature: From basket to pickup
     And the invoice of "Ada" is for 33.99
     When "Ada" pays the invoice for their order
     Then the order of "Ada" becomes completed
+    And "Ada" receives these SMS about their order, in this order:
+      | order     |
+      | created   |
+      | ready     |
+      | completed |
+    And "Ada" receives exactly one SMS about their order being completed
+    And search shows the order of "Ada" as completed
+    And search shows the order of "Ada" with:
+      | customer | store       | product | quantity |
+      | Ada      | Corner Shop | Hammer  | 2        |
+      | Ada      | Book Nook   | Novel   | 1        |
+    And a search for orders at "Book Nook" finds the order of "Ada"
+    And a search for completed orders at "Corner Shop" finds the order of "Ada"
     And these messages are published in order:
       | message                  |
       | BasketCheckedOut         |
