@@ -34,8 +34,8 @@ e2e: tools build ## run the Gherkin features (RUNTIME=local TOPOLOGY=microservic
 up: tools build ## start the whole system, print its endpoints, stop it on Ctrl-C
 	$(BIN)/e2e up --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)'
 
-steps: ## print the step catalogue (every step with an example)
-	@$(GO) run ./cmd/e2e steps
+steps: ## print the step catalogue and rewrite docs/steps.md
+	@$(GO) run ./cmd/e2e steps | tee docs/steps.md
 
 contracts: ## run the Pact contract tests (arrives with issue #6)
 	@echo "make contracts: the Pact contracts are not built yet (issue #6); nothing was run." >&2; exit 2
