@@ -183,6 +183,11 @@ func (x *scenarioSteps) shoppingList(ctx context.Context, customer string) (depo
 }
 
 func (x *scenarioSteps) botCompletes(ctx context.Context, customer string) error {
+	// The saga makes the list available (InitiateShopping) asynchronously;
+	// a bot can only take it from then on.
+	if err := x.shoppingListIs(ctx, customer, string(depotapi.StatusAvailable)); err != nil {
+		return err
+	}
 	list, err := x.shoppingList(ctx, customer)
 	if err != nil {
 		return err

@@ -91,7 +91,7 @@ func TestFailingFeatureFailsTheRunAndExplainsWhy(t *testing.T) {
 		"message timeline:", "mallbots.stores.events.StoreCreated", // what was seen
 		"HTTP exchanges:", "POST http://",
 		"last log lines of stores:", // the involved service's log
-		"FAILED · runtime local", "environment up in",
+		"FAILED · 1 scenarios, 1 failed · runtime local", "environment up in",
 	} {
 		assert.Contains(t, text, want)
 	}
@@ -106,7 +106,7 @@ func TestPassingRunCleansUp(t *testing.T) {
 	h := build(t)
 	out, err := h.command("run", "--features", "testdata/passing.feature", "--reports", t.TempDir()).CombinedOutput()
 	require.NoError(t, err, "%s", out)
-	assert.Contains(t, string(out), "passed · runtime local")
+	assert.Contains(t, string(out), "passed · 1 scenarios, 0 failed · runtime local")
 	h.assertNothingLeft(t)
 }
 
