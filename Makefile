@@ -10,8 +10,10 @@ RUNTIME     ?= local
 TOPOLOGY    ?= microservices
 TAGS        ?=
 CONCURRENCY ?= 4
+PACT_FFI_DIR := $(CURDIR)/.tools/pact/lib
+PACT_ENV     := CGO_ENABLED=1 CGO_LDFLAGS="-L$(PACT_FFI_DIR) -Wl,-rpath,$(PACT_FFI_DIR)" PACT_DO_NOT_TRACK=true
 
-.PHONY: help build test e2e up steps contracts bench lint fmt clean tools postgres
+.PHONY: help build test e2e up steps contracts bench lint fmt clean tools postgres pact-ffi
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -19,14 +21,18 @@ help: ## list the targets
 build: ## build bin/mallbots, bin/smsprovider and bin/e2e
 	$(GO) build -o $(BIN)/ ./cmd/mallbots ./cmd/smsprovider ./cmd/e2e
 
-tools: postgres ## install what the tests need (Postgres server binaries)
+tools: postgres pact-ffi ## install what the tests need (Postgres server binaries, libpact_ffi)
 
 postgres:
-	@scripts/ensure-postgres.sh
+	@scripts/ensure-postgres.sh >/dev/null
 
-test: tools ## run every test (race detector on; real NATS and Postgres, started by the tests)
+pact-ffi:
+	@scripts/pact-ffi.sh >/dev/null
+
+test: tools ## run every test: unit, integration, the features (local runtime) and the contracts
 	$(GO) vet $(PKGS)
 	$(GO) test -race -count=1 $(GOTESTFLAGS) $(PKGS)
+	$(MAKE) contracts
 
 e2e: tools build ## run the Gherkin features (RUNTIME=local TOPOLOGY=microservices TAGS=@stores CONCURRENCY=4)
 	$(BIN)/e2e run --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)' --tags '$(TAGS)' --concurrency '$(CONCURRENCY)'
@@ -37,8 +43,11 @@ up: tools build ## start the whole system, print its endpoints, stop it on Ctrl-
 steps: ## print the step catalogue and rewrite docs/steps.md
 	@$(GO) run ./cmd/e2e steps | tee docs/steps.md
 
-contracts: ## run the Pact contract tests (arrives with issue #6)
-	@echo "make contracts: the Pact contracts are not built yet (issue #6); nothing was run." >&2; exit 2
+contracts: tools ## Pact contracts: consumers write contracts/pacts, then providers verify them
+	@start=$$(date +%s); \
+	$(PACT_ENV) $(GO) test -tags pact -count=1 ./contracts/consumer/... && \
+	$(PACT_ENV) $(GO) test -tags pact -count=1 ./contracts/provider/...; rc=$$?; \
+	echo "make contracts: $$(( $$(date +%s) - start )) s"; exit $$rc
 
 bench: tools ## run the benchmarks and print their figures
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
@@ -46,6 +55,7 @@ bench: tools ## run the benchmarks and print their figures
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
+	$(GO) vet -tags pact ./contracts/...
 
 fmt: ## format the code
 	gofmt -w $$(git ls-files '*.go')

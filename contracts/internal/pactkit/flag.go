@@ -1,0 +1,12 @@
+//go:build pact
+
+package pactkit
+
+import "flag"
+
+func flagValue(name string) string {
+	if f := flag.Lookup(name); f != nil {
+		return f.Value.String()
+	}
+	return ""
+}

@@ -1,0 +1,200 @@
+//go:build pact
+
+package provider
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mallbots/mallbots/contracts/internal/pactkit"
+	basketsconsumers "github.com/mallbots/mallbots/system/baskets/adapters/consumers"
+	cosecconsumers "github.com/mallbots/mallbots/system/cosec/adapters/consumers"
+	customerscommands "github.com/mallbots/mallbots/system/customers/adapters/commands"
+	depotcommands "github.com/mallbots/mallbots/system/depot/adapters/commands"
+	depotconsumers "github.com/mallbots/mallbots/system/depot/adapters/consumers"
+	notificationsconsumers "github.com/mallbots/mallbots/system/notifications/adapters/consumers"
+	orderingcommands "github.com/mallbots/mallbots/system/ordering/adapters/commands"
+	orderingconsumers "github.com/mallbots/mallbots/system/ordering/adapters/consumers"
+	paymentscommands "github.com/mallbots/mallbots/system/payments/adapters/commands"
+	paymentsconsumers "github.com/mallbots/mallbots/system/payments/adapters/consumers"
+	"github.com/mallbots/mallbots/system/platform/inbox"
+	searchconsumers "github.com/mallbots/mallbots/system/search/adapters/consumers"
+)
+
+// subscriptions are the inbox routers each context's module.go mounts,
+// built by the same constructors (their dependencies are not called to
+// list subjects). A router added to a module must be added here.
+func subscriptions() map[string][]*inbox.Router {
+	return map[string][]*inbox.Router{
+		"baskets":       {basketsconsumers.Stores(nil)},
+		"cosec":         {cosecconsumers.Ordering(nil), cosecconsumers.Replies(nil)},
+		"customers":     {customerscommands.Router(nil)},
+		"depot":         {depotcommands.Router(nil), depotconsumers.Stores(nil), depotconsumers.Ordering(nil)},
+		"notifications": {notificationsconsumers.Customers(nil), notificationsconsumers.Ordering(nil)},
+		"ordering": {orderingcommands.Router(nil), orderingconsumers.Baskets(nil),
+			orderingconsumers.Depot(nil), orderingconsumers.Payments(nil)},
+		"payments": {paymentscommands.Router(nil), paymentsconsumers.Ordering(nil)},
+		"search":   {searchconsumers.Customers(nil), searchconsumers.Ordering(nil), searchconsumers.Stores(nil)},
+	}
+}
+
+// restCalls are the REST calls one context makes to another (or to the
+// SMS provider): consumer, provider, method and path pattern ({} is an id).
+var restCalls = []struct{ consumer, provider, method, path string }{
+	{"baskets", "stores", "GET", "/api/products/{}"},
+	{"baskets", "stores", "GET", "/api/stores/{}"},
+	{"depot", "stores", "GET", "/api/stores/{}"},
+	{"notifications", pactkit.SMSProvider, "POST", "/v1/messages"},
+	{"notifications", pactkit.SMSProvider, "GET", "/v1/messages"},
+}
+
+type pactDoc struct {
+	Consumer     struct{ Name string } `json:"consumer"`
+	Provider     struct{ Name string } `json:"provider"`
+	Interactions []struct {
+		Type     string `json:"type"`
+		Metadata struct {
+			Subject string `json:"subject"`
+		} `json:"metadata"`
+		Contents struct {
+			Content struct {
+				Name string `json:"name"`
+			} `json:"content"`
+		} `json:"contents"`
+		Request struct {
+			Method string `json:"method"`
+			Path   string `json:"path"`
+		} `json:"request"`
+	} `json:"interactions"`
+}
+
+// contracted reads every pact file: the subjects each consumer has a
+// message contract for, and the REST calls it has an interaction for.
+func contracted(t *testing.T) (subjects, calls map[string]bool) {
+	files, err := filepath.Glob(filepath.Join(pactkit.Dir(), "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subjects, calls = map[string]bool{}, map[string]bool{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc pactDoc
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, i := range doc.Interactions {
+			if i.Metadata.Subject != "" {
+				subjects[doc.Consumer.Name+" "+i.Metadata.Subject] = true
+			}
+			if i.Request.Method != "" {
+				calls[doc.Consumer.Name+" "+doc.Provider.Name+" "+i.Request.Method+" "+idPattern(i.Request.Path)] = true
+			}
+		}
+	}
+	return subjects, calls
+}
+
+// idPattern replaces each path segment that looks like an id with {}.
+func idPattern(path string) string {
+	parts := strings.Split(path, "/")
+	for i, p := range parts {
+		if len(p) == 36 && strings.Count(p, "-") == 4 {
+			parts[i] = "{}"
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// Gaps returns every subscription and REST call without a contract, as
+// "message <producer> -> <consumer>: <subject>" and
+// "rest <consumer> -> <provider>: <METHOD> <path>".
+func gaps(t *testing.T) []string {
+	subjects, calls := contracted(t)
+	var out []string
+	for consumer, routers := range subscriptions() {
+		for _, r := range routers {
+			for _, s := range r.Subjects() {
+				if !subjects[consumer+" "+s] {
+					out = append(out, fmt.Sprintf("message %s -> %s: %s", producerOf(s), consumer, s))
+				}
+			}
+		}
+	}
+	for _, c := range restCalls {
+		if !calls[c.consumer+" "+c.provider+" "+c.method+" "+c.path] {
+			out = append(out, fmt.Sprintf("rest %s -> %s: %s %s", c.consumer, c.provider, c.method, c.path))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// producerOf names who publishes subject (mallbots.<context>.<kind>.<Name>):
+// events come from their context, commands from the saga (cosec), the
+// saga's replies from the participants that handled its commands.
+func producerOf(subject string) string {
+	parts := strings.Split(subject, ".")
+	if len(parts) < 4 {
+		return "?"
+	}
+	switch parts[2] {
+	case "commands":
+		return "cosec"
+	case "replies":
+		return "customers|depot|payments|ordering"
+	}
+	return parts[1]
+}
+
+// knownGaps reads contracts/gaps.txt: the edges not contracted yet.
+func knownGaps(t *testing.T) []string {
+	f, err := os.Open(filepath.Join(pactkit.Dir(), "..", "gaps.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// TestCoverageGate fails, naming them, on every subscription or REST call
+// without a contract that contracts/gaps.txt does not list, and on every
+// listed gap that is covered now (so the list only shrinks).
+func TestCoverageGate(t *testing.T) {
+	found, known := gaps(t), knownGaps(t)
+	var unexpected, stale []string
+	for _, g := range found {
+		if !slices.Contains(known, g) {
+			unexpected = append(unexpected, g)
+		}
+	}
+	for _, g := range known {
+		if !slices.Contains(found, g) {
+			stale = append(stale, g)
+		}
+	}
+	if len(unexpected) > 0 {
+		t.Errorf("%d edges have no contract (add a consumer test, or list them in contracts/gaps.txt):\n  %s",
+			len(unexpected), strings.Join(unexpected, "\n  "))
+	}
+	if len(stale) > 0 {
+		t.Errorf("%d edges in contracts/gaps.txt have a contract now; remove them:\n  %s",
+			len(stale), strings.Join(stale, "\n  "))
+	}
+	t.Logf("coverage gate: %d known gaps left (contracts/gaps.txt)", len(known))
+}

@@ -1,0 +1,67 @@
+//go:build pact
+
+// Package provider verifies every pact in contracts/pacts against the real
+// provider: the contexts run in an in-process host on real NATS and
+// Postgres, provider states create real data through the typed client, and
+// each message is produced by the domain command that emits it and read
+// back from JetStream, so what is verified is the envelope JSON and the
+// subject that went on the wire. It runs after the consumer tests
+// (make contracts). One package: one test binary linked against libpact_ffi.
+package provider
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/pact-foundation/pact-go/v2/log"
+	"github.com/pact-foundation/pact-go/v2/message"
+	"github.com/pact-foundation/pact-go/v2/models"
+	"github.com/pact-foundation/pact-go/v2/provider"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mallbots/mallbots/contracts/internal/pactkit"
+	"github.com/mallbots/mallbots/system/client"
+)
+
+func TestMain(m *testing.M) {
+	_ = log.SetLogLevel("ERROR")
+	os.Exit(pactkit.Main(m))
+}
+
+// ctx is the context of the provider's calls; the typed client's timeout
+// bounds each of them.
+func ctx() context.Context { return context.Background() }
+
+func typed(url string, contexts ...string) *client.Client {
+	urls := map[string]string{}
+	for _, c := range contexts {
+		urls[c] = url
+	}
+	return client.New(urls, &http.Client{Timeout: 10 * time.Second})
+}
+
+// verify replays the pacts of provider against baseURL ("" for messages).
+func verify(t *testing.T, name, baseURL string, states models.StateHandlers, messages message.Handlers) {
+	t.Helper()
+	err := provider.NewVerifier().VerifyProvider(t, provider.VerifyRequest{
+		Provider:             name,
+		ProviderBaseURL:      baseURL,
+		PactFiles:            pactkit.FilesFor(t, name),
+		StateHandlers:        states,
+		MessageHandlers:      messages,
+		DisableColoredOutput: true,
+	})
+	require.NoError(t, err)
+}
+
+// produced answers a message handler with the message read from the wire.
+func produced(w *pactkit.Wire, subject, aggregateID string, err error) (message.Body, message.Metadata, error) {
+	if err != nil {
+		return nil, nil, err
+	}
+	data, meta, err := w.Await(subject, aggregateID)
+	return data, meta, err
+}
