@@ -34,10 +34,12 @@ test: tools ## run every test: unit, integration, the features (local runtime) a
 	$(GO) test -race -count=1 $(GOTESTFLAGS) $(PKGS)
 	$(MAKE) contracts
 
-e2e: tools build ## run the Gherkin features (RUNTIME=local TOPOLOGY=microservices TAGS=@stores CONCURRENCY=4)
+e2e: tools build ## run the Gherkin features (RUNTIME=local|containers|remote TOPOLOGY TAGS CONCURRENCY)
+	@if [ "$(RUNTIME)" = containers ]; then scripts/docker-engine.sh; fi
 	$(BIN)/e2e run --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)' --tags '$(TAGS)' --concurrency '$(CONCURRENCY)'
 
 up: tools build ## start the whole system, print its endpoints, stop it on Ctrl-C
+	@if [ "$(RUNTIME)" = containers ]; then scripts/docker-engine.sh; fi
 	$(BIN)/e2e up --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)'
 
 steps: ## print the step catalogue and rewrite docs/steps.md

@@ -135,24 +135,62 @@ func TestCtrlCOnUpCleansUp(t *testing.T) {
 	h.assertNothingLeft(t)
 }
 
+// TestRemoteRunsTheSafeScenariosAgainstUp starts the system with up and
+// runs the remote runtime against the endpoints it printed.
+func TestRemoteRunsTheSafeScenariosAgainstUp(t *testing.T) {
+	h := build(t)
+	up := h.command("up")
+	stdout, err := up.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, up.Start())
+	var endpoints []string
+	readEndpointsWith(t, stdout, func(line string) {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "NATS":
+			endpoints = append(endpoints, "nats="+f[1])
+		case len(f) == 3 && f[0] == "SMS":
+			endpoints = append(endpoints, "smsprovider="+f[2])
+		case len(f) == 2 && strings.HasPrefix(f[1], "http://"):
+			endpoints = append(endpoints, f[0]+"="+f[1])
+		}
+	})
+	t.Cleanup(func() {
+		_ = up.Process.Signal(syscall.SIGINT)
+		_ = up.Wait()
+	})
+	run := h.command("run", "--runtime", "remote", "--features", "../../features", "--reports", t.TempDir())
+	run.Env = append(run.Env, "MALLBOTS_REMOTE_ENDPOINTS="+strings.Join(endpoints, ","))
+	out, err := run.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Regexp(t, `passed · [1-9]\d* scenarios, 0 failed · runtime remote`, string(out))
+}
+
 // readEndpoints reads up's output until its prompt and returns the ports.
 func readEndpoints(t *testing.T, stdout interface{ Read([]byte) (int, error) }) []string {
-	scanner := bufio.NewScanner(stdout)
 	var ports []string
+	readEndpointsWith(t, stdout, func(line string) {
+		for _, m := range endpoint.FindAllStringSubmatch(line, -1) {
+			ports = append(ports, m[1])
+		}
+	})
+	return ports
+}
+
+// readEndpointsWith passes each line of up's output to see until its prompt.
+func readEndpointsWith(t *testing.T, stdout interface{ Read([]byte) (int, error) }, see func(string)) {
+	scanner := bufio.NewScanner(stdout)
 	deadline := time.AfterFunc(2*time.Minute, func() { t.Error("up never printed its endpoints") })
 	defer deadline.Stop()
 	for scanner.Scan() {
 		line := scanner.Text()
-		for _, m := range endpoint.FindAllStringSubmatch(line, -1) {
-			ports = append(ports, m[1])
-		}
+		see(line)
 		if strings.Contains(line, "Press Ctrl-C") {
 			go func() { _, _ = bufio.NewReader(stdout).WriteTo(discard{}) }()
-			return ports
+			return
 		}
 	}
 	require.NoError(t, errors.Join(scanner.Err(), fmt.Errorf("up ended before printing its prompt")))
-	return nil
 }
 
 type discard struct{}

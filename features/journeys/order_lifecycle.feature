@@ -1,4 +1,4 @@
-@journey @lifecycle
+@safe @journey @lifecycle
 Feature: From basket to pickup
   As a customer of the mall
   I want to fill one basket from several stores, have robots shop it and pay at pickup

@@ -1,4 +1,4 @@
-@stores
+@safe @stores
 Feature: A store's catalogue
   As a store owner
   I want to list my products with their prices and keep them up to date

@@ -1,4 +1,4 @@
-@stores
+@safe @stores
 Feature: Stores join and leave the mall
   As a mall operator
   I want stores to join the mall before they sell, and to leave it when they stop

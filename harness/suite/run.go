@@ -9,6 +9,7 @@ import (
 
 	"github.com/cucumber/godog"
 
+	"github.com/mallbots/mallbots/harness/remote"
 	"github.com/mallbots/mallbots/harness/runtime"
 	"github.com/mallbots/mallbots/harness/tap"
 	"github.com/mallbots/mallbots/harness/topology"
@@ -39,6 +40,10 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	rt, err := RuntimeFor(cfg)
 	if err != nil {
 		return Result{Code: 2}, err
+	}
+	if cfg.Runtime == "remote" {
+		// A shared environment runs only scenarios that are safe there.
+		cfg.Tags = remote.RequiredTags(cfg.Tags)
 	}
 	fmt.Fprintf(cfg.Console, "starting the system: runtime %s, topology %s (%d services)\n",
 		rt.Name(), topo.Name, len(topo.Services))

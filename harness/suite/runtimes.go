@@ -2,8 +2,11 @@ package suite
 
 import (
 	"fmt"
+	"os"
 
+	"github.com/mallbots/mallbots/harness/containers"
 	"github.com/mallbots/mallbots/harness/local"
+	"github.com/mallbots/mallbots/harness/remote"
 	"github.com/mallbots/mallbots/harness/runtime"
 )
 
@@ -12,6 +15,14 @@ func RuntimeFor(cfg Config) (runtime.Runtime, error) {
 	switch cfg.Runtime {
 	case "local":
 		return local.New(local.WithSagaStepTimeout(cfg.SagaStep)), nil
+	case "containers":
+		progress := cfg.Console
+		if progress == nil { // e2e up: no console configured
+			progress = os.Stdout
+		}
+		return containers.New(containers.WithSagaStepTimeout(cfg.SagaStep), containers.WithProgress(progress)), nil
+	case "remote":
+		return remote.New()
 	}
-	return nil, fmt.Errorf("unknown runtime %q (available: local)", cfg.Runtime)
+	return nil, fmt.Errorf("unknown runtime %q (available: local, containers, remote)", cfg.Runtime)
 }

@@ -1,0 +1,119 @@
+package containers
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/mallbots/mallbots/harness/runtime"
+)
+
+var _ runtime.Controls = (*Env)(nil)
+
+// stopGrace is how long a stopped container may take to shut down before
+// the engine kills it.
+const stopGrace = 10 * time.Second
+
+// StopService stops a service's container gracefully (SIGTERM).
+func (e *Env) StopService(ctx context.Context, service string) error {
+	c, err := e.service(service)
+	if err != nil {
+		return err
+	}
+	grace := stopGrace
+	return c.Stop(ctx, &grace)
+}
+
+// StartService starts a stopped service's container again and waits for
+// its health check. Its host port is fixed, so its endpoint is unchanged.
+func (e *Env) StartService(ctx context.Context, service string) error {
+	c, err := e.service(service)
+	if err != nil {
+		return err
+	}
+	if c.IsRunning() {
+		return nil
+	}
+	// Start runs the container's wait strategy (HTTP health) again.
+	if err := c.Start(ctx); err != nil {
+		return fmt.Errorf("start %s again: %w%s", service, err, e.logHint(service))
+	}
+	return nil
+}
+
+// StopBroker stops the NATS container; JetStream's store (/data in the
+// container) is kept.
+func (e *Env) StopBroker(ctx context.Context) error {
+	c, err := e.container(natsAlias)
+	if err != nil {
+		return err
+	}
+	grace := stopGrace
+	return c.Stop(ctx, &grace)
+}
+
+// StartBroker starts the NATS container again, on the same host port and
+// with its stored messages, and waits until JetStream answers.
+func (e *Env) StartBroker(ctx context.Context) error {
+	c, err := e.container(natsAlias)
+	if err != nil {
+		return err
+	}
+	if !c.IsRunning() {
+		// The container's log wait would pass on the first start's line,
+		// so readiness is checked below with a real client instead.
+		if err := c.Start(ctx); err != nil {
+			return fmt.Errorf("start nats again: %w", err)
+		}
+	}
+	return awaitJetStream(ctx, e.endpoints.NATS, e.opts.readyTimeout)
+}
+
+func (e *Env) service(name string) (interface {
+	Stop(context.Context, *time.Duration) error
+	Start(context.Context) error
+	IsRunning() bool
+}, error) {
+	if _, ok := e.topo.Service(name); !ok && name != "smsprovider" {
+		return nil, fmt.Errorf("no service %q in topology %s", name, e.topo.Name)
+	}
+	return e.container(name)
+}
+
+// awaitJetStream polls url until a client connects and JetStream answers.
+func awaitJetStream(ctx context.Context, url string, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	var last error
+	for {
+		if last = jetStreamAnswers(ctx, url); last == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("nats at %s not ready: %w (last: %v)", url, ctx.Err(), last)
+		case <-tick.C:
+		}
+	}
+}
+
+func jetStreamAnswers(ctx context.Context, url string) error {
+	nc, err := nats.Connect(url, nats.Timeout(time.Second), nats.NoReconnect())
+	if err != nil {
+		return err
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return err
+	}
+	actx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	_, err = js.AccountInfo(actx)
+	return err
+}

@@ -1,0 +1,299 @@
+package containers
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/moby/moby/client"
+	"github.com/testcontainers/testcontainers-go"
+	tclog "github.com/testcontainers/testcontainers-go/log"
+	tcnats "github.com/testcontainers/testcontainers-go/modules/nats"
+	tcpostgres "github.com/testcontainers/testcontainers-go/modules/postgres"
+	"github.com/testcontainers/testcontainers-go/network"
+	"github.com/testcontainers/testcontainers-go/wait"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/mallbots/mallbots/harness/local"
+	"github.com/mallbots/mallbots/harness/runtime"
+	"github.com/mallbots/mallbots/harness/topology"
+)
+
+// In-network addresses: every container listens on its image's usual port
+// and is reached by its alias.
+const (
+	natsAlias     = "nats"
+	postgresAlias = "postgres"
+	httpPort      = "8080/tcp"
+	natsPort      = "4222/tcp"
+	pgCredential  = "mallbots" // user, password and database of the run's Postgres
+)
+
+// Runtime is the containers runtime.
+type Runtime struct{ opts []Option }
+
+// New returns the containers runtime.
+func New(opts ...Option) *Runtime { return &Runtime{opts: opts} }
+
+// Name returns "containers".
+func (r *Runtime) Name() string { return "containers" }
+
+// Up prepares the images (built only when their inputs changed), starts the
+// topology and returns once every container is ready. StartupTime covers
+// the containers, not the images. On error or a cancelled ctx (Ctrl-C),
+// everything of the run is removed before Up returns.
+func (r *Runtime) Up(ctx context.Context, topo topology.Topology) (runtime.Environment, error) {
+	return r.up(ctx, topo)
+}
+
+func (r *Runtime) up(ctx context.Context, topo topology.Topology) (_ *Env, err error) {
+	opts, err := newOptions(r.opts)
+	if err != nil {
+		return nil, fmt.Errorf("containers runtime: %w", err)
+	}
+	if opts.root == "" {
+		if opts.root, err = local.ModuleRoot(); err != nil {
+			return nil, err
+		}
+	}
+	eng, err := Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	eng.configureTestcontainers(ctx)
+	if n, err := eng.Sweep(ctx); err != nil {
+		fmt.Fprintf(opts.progress, "containers: %v\n", err)
+	} else if n > 0 {
+		fmt.Fprintf(opts.progress, "containers: swept %d containers and networks left by killed runs\n", n)
+	}
+	imgs, err := PrepareImages(ctx, eng, opts.root, opts.images, opts.progress)
+	if err != nil {
+		eng.Close()
+		return nil, err
+	}
+	built := "none"
+	if len(imgs.Built) > 0 {
+		built = strings.Join(imgs.Built, ", ")
+	}
+	fmt.Fprintf(opts.progress, "containers: images ready in %s (built or pulled: %s): %s, %s, %s\n",
+		imgs.Took.Round(time.Millisecond), built, imgs.Services, imgs.NATS, imgs.Postgres)
+
+	begin := time.Now()
+	env := newEnv(eng, topo, opts, imgs, begin)
+	defer func() {
+		if err != nil {
+			if cerr := env.Close(context.WithoutCancel(ctx)); cerr != nil {
+				err = fmt.Errorf("%w (and cleaning up: %v)", err, cerr)
+			}
+		}
+	}()
+	if err := env.start(ctx); err != nil {
+		if ctx.Err() != nil { // Ctrl-C: the cause is not worth a page of logs
+			return nil, fmt.Errorf("containers runtime: interrupted while starting: %w", context.Cause(ctx))
+		}
+		return nil, err
+	}
+	env.startup = time.Since(begin)
+	return env, nil
+}
+
+// start creates the network, then NATS, Postgres and the SMS provider side
+// by side, and every service side by side as soon as NATS and Postgres are
+// ready (a service exits when it cannot reach them at start).
+func (e *Env) start(ctx context.Context) error {
+	nw, err := network.New(ctx, withNetworkLabels(e.labels("")))
+	if err != nil {
+		return fmt.Errorf("create the run's network: %w", err)
+	}
+	e.network = nw
+	e.trace("network")
+	if err := e.plan(); err != nil {
+		return err
+	}
+	all, actx := errgroup.WithContext(ctx)
+	all.Go(func() error { return e.startHTTP(actx, topology.SMSProvider, e.smsArgs()) })
+	all.Go(func() error {
+		infra, ictx := errgroup.WithContext(actx)
+		infra.Go(func() error { return e.startNATS(ictx) })
+		infra.Go(func() error { return e.startPostgres(ictx) })
+		if err := infra.Wait(); err != nil {
+			return err
+		}
+		services, sctx := errgroup.WithContext(actx)
+		for _, s := range e.topo.Services {
+			services.Go(func() error { return e.startHTTP(sctx, s.Name, e.serviceArgs(s)) })
+		}
+		return services.Wait()
+	})
+	return all.Wait()
+}
+
+func withNetworkLabels(labels map[string]string) network.CustomizeNetworkOption {
+	return func(req *client.NetworkCreateOptions) error {
+		if req.Labels == nil {
+			req.Labels = map[string]string{}
+		}
+		maps.Copy(req.Labels, labels)
+		return nil
+	}
+}
+
+// plan picks the host ports and the endpoints.
+func (e *Env) plan() error {
+	names := append([]string{natsAlias, topology.SMSProvider}, serviceNames(e.topo)...)
+	for _, name := range names {
+		port, err := freePort()
+		if err != nil {
+			return err
+		}
+		e.hostPorts[name] = port
+	}
+	urls := map[string]string{}
+	for _, name := range names[1:] {
+		urls[name] = fmt.Sprintf("http://127.0.0.1:%d", e.hostPorts[name])
+	}
+	e.endpoints = runtime.Endpoints{Contexts: map[string]string{}, Services: urls,
+		NATS: fmt.Sprintf("nats://127.0.0.1:%d", e.hostPorts[natsAlias]), SMSProvider: urls[topology.SMSProvider]}
+	for _, s := range e.topo.Services {
+		for _, c := range s.Contexts {
+			e.endpoints.Contexts[c] = urls[s.Name]
+		}
+	}
+	return nil
+}
+
+// common are the options every container of the run gets.
+func (e *Env) common(name string) []testcontainers.ContainerCustomizer {
+	return []testcontainers.ContainerCustomizer{
+		network.WithNetwork([]string{name}, e.network),
+		testcontainers.WithLabels(e.labels(name)),
+		testcontainers.WithName("mallbots-" + e.runID + "-" + name),
+		testcontainers.WithLogger(tclog.NewNoopLogger()),
+	}
+}
+
+func (e *Env) startNATS(ctx context.Context) error {
+	opts := append(e.common(natsAlias),
+		// The module's default (-DV: debug and trace) would log every message.
+		testcontainers.WithCmd("-js", "-sd", "/data"),
+		onlyPort(natsPort),
+		bindPort(natsPort, e.hostPorts[natsAlias]),
+		// A log line rather than the module's port check: Docker's proxy
+		// accepts connections before the server listens, and the image has
+		// no shell for the check inside.
+		testcontainers.WithWaitStrategy(wait.ForLog("Server is ready").WithStartupTimeout(e.opts.readyTimeout)),
+	)
+	c, err := tcnats.Run(ctx, e.images.NATS, opts...)
+	e.trace(natsAlias)
+	e.track(natsAlias, c)
+	if err != nil {
+		return fmt.Errorf("start nats (%s): %w%s", e.images.NATS, err, e.logHint(natsAlias))
+	}
+	return nil
+}
+
+func (e *Env) startPostgres(ctx context.Context) error {
+	opts := append(e.common(postgresAlias),
+		tcpostgres.WithDatabase(pgCredential), tcpostgres.WithUsername(pgCredential),
+		tcpostgres.WithPassword(pgCredential),
+		// Nothing outlives the run: trade durability for speed, as the
+		// local runtime does; one pool per service needs the connections.
+		testcontainers.WithCmd("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off",
+			"-c", "full_page_writes=off", "-c", "max_connections=300"),
+		// Like the module's BasicWaitStrategies, without their port check
+		// from inside the container (an exec, slow here): the second
+		// "ready" line comes from the real server, once it listens.
+		testcontainers.WithWaitStrategy(
+			wait.ForLog("database system is ready to accept connections").WithOccurrence(2).
+				WithStartupTimeout(e.opts.readyTimeout),
+			wait.ForListeningPort("5432/tcp").SkipInternalCheck().WithStartupTimeout(e.opts.readyTimeout)),
+	)
+	c, err := tcpostgres.Run(ctx, e.images.Postgres, opts...)
+	e.trace(postgresAlias)
+	e.track(postgresAlias, c)
+	if err != nil {
+		return fmt.Errorf("start postgres (%s): %w%s", e.images.Postgres, err, e.logHint(postgresAlias))
+	}
+	return nil
+}
+
+// startHTTP starts the SMS provider or a service from the system's image and
+// waits for its health check.
+func (e *Env) startHTTP(ctx context.Context, name string, cmd []string) error {
+	entrypoint := "/mallbots"
+	if name == topology.SMSProvider {
+		entrypoint = "/smsprovider"
+	}
+	opts := append(e.common(name),
+		testcontainers.WithEntrypoint(entrypoint),
+		testcontainers.WithCmd(cmd...),
+		testcontainers.WithExposedPorts(httpPort),
+		bindPort(httpPort, e.hostPorts[name]),
+		testcontainers.WithWaitStrategy(wait.ForHTTP(e.healthPath(name)).WithPort(httpPort).
+			WithPollInterval(50*time.Millisecond).WithStartupTimeout(e.opts.readyTimeout)),
+	)
+	c, err := testcontainers.Run(ctx, e.images.Services, opts...)
+	e.trace(name)
+	e.track(name, c)
+	if err != nil {
+		return fmt.Errorf("start %s: %w%s", name, err, e.logHint(name))
+	}
+	return nil
+}
+
+func (e *Env) smsArgs() []string { return []string{"--http-addr", ":8080"} }
+
+func (e *Env) serviceArgs(s topology.Service) []string {
+	peers := []string{topology.SMSProvider + "=http://" + topology.SMSProvider + ":8080"}
+	for _, other := range e.topo.Services {
+		for _, c := range other.Contexts {
+			peers = append(peers, c+"=http://"+other.Name+":8080")
+		}
+	}
+	args := []string{
+		"--contexts", strings.Join(s.Contexts, ","),
+		"--http-addr", ":8080",
+		"--nats-url", "nats://" + natsAlias + ":4222",
+		"--postgres-dsn", fmt.Sprintf("postgres://%[1]s:%[1]s@%[2]s:5432/%[1]s?sslmode=disable", pgCredential, postgresAlias),
+		"--peers", strings.Join(peers, ","), "--log-format", "text",
+	}
+	if e.opts.stepTimeout > 0 {
+		args = append(args, "--saga-step-timeout", e.opts.stepTimeout.String())
+	}
+	return args
+}
+
+func (e *Env) healthPath(name string) string {
+	if s, ok := e.topo.Service(name); ok && s.Health != "" {
+		return s.Health
+	}
+	return "/healthz"
+}
+
+func serviceNames(t topology.Topology) []string {
+	var names []string
+	for _, s := range t.Services {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+// trace reports, with MALLBOTS_CONTAINERS_TRACE=1, when each step of Up
+// ended (to see where the start time goes).
+func (e *Env) trace(what string) {
+	if os.Getenv("MALLBOTS_CONTAINERS_TRACE") != "" {
+		fmt.Fprintf(e.opts.progress, "containers: %s ready at +%s\n", what, time.Since(e.begin).Round(time.Millisecond))
+	}
+}
+
+// onlyPort exposes just port, instead of everything a module exposes: each
+// published port costs a proxy process and firewall rules at every start.
+func onlyPort(port string) testcontainers.CustomizeRequestOption {
+	return func(req *testcontainers.GenericContainerRequest) error {
+		req.ExposedPorts = []string{port}
+		return nil
+	}
+}
