@@ -2,8 +2,6 @@ package cosec_test
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -12,19 +10,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/system/client"
+	"github.com/mallbots/mallbots/system/internal/systest"
 	"github.com/mallbots/mallbots/system/platform/httpx"
 	"github.com/mallbots/mallbots/system/platform/msg"
 )
-
-type badRequest struct {
-	name        string
-	method      string
-	path        string
-	contentType string
-	body        string
-	status      int
-	problem     string
-}
 
 // TestBadInputIsAProblemNeverAFailure sends the saga endpoint unknown and
 // unstorable ids, the wrong methods and bodies it does not take.
@@ -38,74 +27,43 @@ func TestBadInputIsAProblemNeverAFailure(t *testing.T) {
 	m.ended(t, o.ID)
 
 	for _, tc := range badRequests(o.ID) {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			t.Parallel()
-			status, problem, body := send(t, m.env.URL, tc)
-			assert.Equal(t, tc.status, status, "body: %s", body)
-			assert.Equal(t, tc.problem, problem.Type, "body: %s", body)
+			ctx, cancel := context.WithTimeout(t.Context(), waitFor)
+			defer cancel()
+			systest.Expect(t, ctx, m.env.URL, tc)
 		})
 	}
 }
 
-func badRequests(known string) []badRequest {
+func badRequests(known string) []systest.BadRequest {
 	const notFound, method = httpx.TypeNotFound, httpx.TypeMethodNotAllowed
 	saga := "/api/sagas/" + known
-	return []badRequest{
-		{"known saga", "GET", saga, "", ``, 200, ""},
-		{"known saga/body is not read", "GET", saga, "text/plain", `{"orderId":`, 200, ""},
-		{"unknown id", "GET", "/api/sagas/" + msg.NewID(), "", ``, 404, notFound},
-		{"not a uuid", "GET", "/api/sagas/no-such-order", "", ``, 404, notFound},
-		{"NUL in id", "GET", "/api/sagas/a%00b", "", ``, 404, notFound},
-		{"control character", "GET", "/api/sagas/a%01b", "", ``, 404, notFound},
-		{"invalid utf-8", "GET", "/api/sagas/%ff%fe", "", ``, 404, notFound},
-		{"escaped slash", "GET", "/api/sagas/a%2Fb", "", ``, 404, notFound},
-		{"unicode", "GET", "/api/sagas/%E5%95%86%F0%9F%9B%92", "", ``, 404, notFound},
-		{"too long id", "GET", "/api/sagas/" + strings.Repeat("x", 5000), "", ``, 404, notFound},
-		{"quote and percent", "GET", "/api/sagas/%27%25%22", "", ``, 404, notFound},
-		{"no id", "GET", "/api/sagas/", "", ``, 404, notFound},
-		{"list", "GET", "/api/sagas", "", ``, 404, notFound},
-		{"sub-resource", "GET", saga + "/history", "", ``, 404, notFound},
-		{"create", "POST", saga, "", `{"orderId":"x"}`, 405, method},
-		{"create/malformed", "POST", saga, "", `{"orderId":`, 405, method},
-		{"create/wrong type", "POST", saga, "", `{"status": 1}`, 405, method},
-		{"create/unknown field", "POST", saga, "", `{"extra": true}`, 405, method},
-		{"create/empty body", "POST", saga, "", ``, 405, method},
-		{"create/wrong content type", "POST", saga, "application/xml", `<saga/>`, 405, method},
-		{"replace", "PUT", saga, "", `{}`, 405, method},
-		{"patch", "PATCH", saga, "", `{}`, 405, method},
-		{"delete", "DELETE", saga, "", ``, 405, method},
+	return []systest.BadRequest{
+		systest.Case("known saga", "GET", saga, "", ``, 200, ""),
+		systest.Case("known saga/body is not read", "GET", saga, "text/plain", `{"orderId":`, 200, ""),
+		systest.Case("unknown id", "GET", "/api/sagas/"+msg.NewID(), "", ``, 404, notFound),
+		systest.Case("not a uuid", "GET", "/api/sagas/no-such-order", "", ``, 404, notFound),
+		systest.Case("NUL in id", "GET", "/api/sagas/a%00b", "", ``, 404, notFound),
+		systest.Case("control character", "GET", "/api/sagas/a%01b", "", ``, 404, notFound),
+		systest.Case("invalid utf-8", "GET", "/api/sagas/%ff%fe", "", ``, 404, notFound),
+		systest.Case("escaped slash", "GET", "/api/sagas/a%2Fb", "", ``, 404, notFound),
+		systest.Case("unicode", "GET", "/api/sagas/%E5%95%86%F0%9F%9B%92", "", ``, 404, notFound),
+		systest.Case("too long id", "GET", "/api/sagas/"+strings.Repeat("x", 5000), "", ``, 404, notFound),
+		systest.Case("quote and percent", "GET", "/api/sagas/%27%25%22", "", ``, 404, notFound),
+		systest.Case("no id", "GET", "/api/sagas/", "", ``, 404, notFound),
+		systest.Case("list", "GET", "/api/sagas", "", ``, 404, notFound),
+		systest.Case("sub-resource", "GET", saga+"/history", "", ``, 404, notFound),
+		systest.Case("create", "POST", saga, "", `{"orderId":"x"}`, 405, method),
+		systest.Case("create/malformed", "POST", saga, "", `{"orderId":`, 405, method),
+		systest.Case("create/wrong type", "POST", saga, "", `{"status": 1}`, 405, method),
+		systest.Case("create/unknown field", "POST", saga, "", `{"extra": true}`, 405, method),
+		systest.Case("create/empty body", "POST", saga, "", ``, 405, method),
+		systest.Case("create/wrong content type", "POST", saga, "application/xml", `<saga/>`, 405, method),
+		systest.Case("replace", "PUT", saga, "", `{}`, 405, method),
+		systest.Case("patch", "PATCH", saga, "", `{}`, 405, method),
+		systest.Case("delete", "DELETE", saga, "", ``, 405, method),
 	}
-}
-
-// send makes one raw request and checks that any failure is a problem
-// document; it returns the status, the problem and the raw body.
-func send(t *testing.T, baseURL string, tc badRequest) (int, httpx.Problem, string) {
-	t.Helper()
-	var body io.Reader
-	if tc.body != "" {
-		body = strings.NewReader(tc.body)
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), waitFor)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, tc.method, baseURL+tc.path, body)
-	require.NoError(t, err)
-	req.Header.Set("Content-Type", "application/json")
-	if tc.contentType != "" {
-		req.Header.Set("Content-Type", tc.contentType)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	var p httpx.Problem
-	if resp.StatusCode >= 400 {
-		assert.Equal(t, "application/problem+json", resp.Header.Get("Content-Type"))
-		require.NoError(t, json.Unmarshal(raw, &p), "a problem document: %s", raw)
-		assert.NotEmpty(t, p.Type)
-	}
-	assert.Less(t, resp.StatusCode, 500, "never a server failure: %s", raw)
-	return resp.StatusCode, p, string(raw)
 }
 
 func TestTheClientReadsASagaAndReportsAnUnknownOne(t *testing.T) {

@@ -1,9 +1,7 @@
 package customers_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -12,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/system/customers/customersapi"
-	"github.com/mallbots/mallbots/system/platform/httpx"
+	"github.com/mallbots/mallbots/system/internal/systest"
 )
 
 // FuzzRegisterCustomerRequest posts arbitrary bodies to POST /api/customers
@@ -20,7 +18,7 @@ import (
 // customer or a 4xx problem, never a 5xx.
 func FuzzRegisterCustomerRequest(f *testing.F) {
 	env, _ := startCustomers(f)
-	for _, seed := range []string{
+	systest.AddBodySeeds(f,
 		`{"name":"Ann","smsNumber":"+14155550123"}`,
 		`{"name":"Zoë 山田 🙂","smsNumber":"+819012345678"}`,
 		`{"name":"Ann","smsNumber":"+14155550123"}{"name":"Bob"}`,
@@ -30,28 +28,11 @@ func FuzzRegisterCustomerRequest(f *testing.F) {
 		`{"name":"A\u0000B","smsNumber":"+14155550123"}`,
 		`{"name":"\ud800","smsNumber":"+14155550123"}`,
 		"{\"name\":\"\xff\xfe\",\"smsNumber\":\"+14155550123\"}",
-		`{"name":"` + strings.Repeat("ü", 70000) + `","smsNumber":"+14155550123"}`,
-		strings.Repeat("[", 20000),
-		`null`, `[]`, `""`, `0`, ``, " \t\n",
-	} {
-		f.Add([]byte(seed))
-	}
+		`{"name":"`+strings.Repeat("ü", 70000)+`","smsNumber":"+14155550123"}`,
+	)
 	f.Fuzz(func(t *testing.T, body []byte) {
-		req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, env.URL+"/api/customers", bytes.NewReader(body))
-		require.NoError(t, err)
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		data, err := io.ReadAll(resp.Body)
-		require.NoError(t, err)
-
-		require.Less(t, resp.StatusCode, 500, "body %q answered %s", body, data)
-		if resp.StatusCode != http.StatusCreated {
-			assert.Equal(t, "application/problem+json", resp.Header.Get("Content-Type"))
-			var p httpx.Problem
-			require.NoError(t, json.Unmarshal(data, &p))
-			assert.True(t, strings.HasPrefix(p.Type, httpx.ProblemBase), "problem type %q", p.Type)
+		status, data := systest.PostJSON(t, t.Context(), env.URL+"/api/customers", body, http.StatusCreated)
+		if status != http.StatusCreated {
 			return
 		}
 		var cu customersapi.Customer

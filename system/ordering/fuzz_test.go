@@ -1,10 +1,7 @@
 package ordering_test
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -12,8 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/system/internal/systest"
 	"github.com/mallbots/mallbots/system/ordering/orderingapi"
-	"github.com/mallbots/mallbots/system/platform/httpx"
 )
 
 // FuzzCancelOrderRequest posts arbitrary bodies to the cancel endpoint of a
@@ -26,7 +23,7 @@ func FuzzCancelOrderRequest(f *testing.F) {
 	ctx := testContext(f)
 	o := m.orderIn(f, ctx, orderingapi.StatusApproved)
 	url := m.env.URL + "/api/orders/" + o.ID + "/cancel"
-	for _, seed := range []string{
+	systest.AddBodySeeds(f,
 		`{"reason":"changed my mind"}`,
 		`{}`,
 		`{"reason":""}`,
@@ -39,32 +36,11 @@ func FuzzCancelOrderRequest(f *testing.F) {
 		`{"reason":"A\u0000B"}`,
 		`{"reason":"\ud800"}`,
 		"{\"reason\":\"\xff\xfe\"}",
-		`{"reason":"` + strings.Repeat("ü", 501) + `"}`,
-		strings.Repeat("[", 20000),
-		`null`, `[]`, `""`, `0`, ``, " \t\n",
-	} {
-		f.Add([]byte(seed))
-	}
+		`{"reason":"`+strings.Repeat("ü", 501)+`"}`,
+	)
 	f.Fuzz(func(t *testing.T, body []byte) {
-		// Each input gets its own deadline: a fuzzing run outlives any
-		// deadline shared across inputs.
-		ctx, cancel := context.WithTimeout(context.Background(), waitFor)
-		defer cancel()
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-		require.NoError(t, err)
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		data, err := io.ReadAll(resp.Body)
-		require.NoError(t, err)
-
-		require.Less(t, resp.StatusCode, 500, "body %q answered %s", body, data)
-		if resp.StatusCode != http.StatusOK {
-			assert.Equal(t, "application/problem+json", resp.Header.Get("Content-Type"))
-			var p httpx.Problem
-			require.NoError(t, json.Unmarshal(data, &p))
-			assert.True(t, strings.HasPrefix(p.Type, httpx.ProblemBase), "problem type %q", p.Type)
+		data, ok := systest.PostWithin(t, waitFor, url, body, http.StatusOK)
+		if !ok {
 			return
 		}
 		var got orderingapi.Order

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/system/internal/systest"
 	"github.com/mallbots/mallbots/system/platform/httpx"
 	"github.com/mallbots/mallbots/system/search/searchapi"
 )
@@ -135,17 +136,5 @@ func sendQuery(t *testing.T, ctx context.Context, baseURL string, tc queryCase) 
 	}
 	req, err := http.NewRequestWithContext(ctx, tc.method, url, body)
 	require.NoError(t, err)
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	var p httpx.Problem
-	if resp.StatusCode >= 400 {
-		assert.Equal(t, "application/problem+json", resp.Header.Get("Content-Type"))
-		require.NoError(t, json.Unmarshal(raw, &p), "a problem document: %s", raw)
-		assert.NotEmpty(t, p.Type)
-	}
-	assert.Less(t, resp.StatusCode, 500, "never a server failure: %s", raw)
-	return resp.StatusCode, p, string(raw)
+	return systest.Answer(t, req)
 }
