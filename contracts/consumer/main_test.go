@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/contracts/internal/pactkit"
+	"github.com/mallbots/mallbots/internal/systest"
 )
 
 func TestMain(m *testing.M) {
@@ -26,7 +27,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "remove old pact files:", err)
 		os.Exit(1)
 	}
-	os.Exit(pactkit.Main(m))
+	os.Exit(systest.Main(m))
 }
 
 // httpPact returns a fresh V4 HTTP mock provider writing into contracts/pacts.

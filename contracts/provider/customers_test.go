@@ -9,6 +9,7 @@ import (
 	"github.com/pact-foundation/pact-go/v2/models"
 
 	"github.com/mallbots/mallbots/contracts/internal/pactkit"
+	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/customers"
 	"github.com/mallbots/mallbots/system/customers/customersapi"
 	"github.com/mallbots/mallbots/system/platform/host"
@@ -17,7 +18,7 @@ import (
 // TestCustomersMessages produces each customers event through the REST
 // command that emits it and verifies the envelope read back from JetStream.
 func TestCustomersMessages(t *testing.T) {
-	env := pactkit.Start(t, []host.Module{customers.Module{}})
+	env := systest.Start(t, []host.Module{customers.Module{}})
 	c := typed(env.URL, customersapi.Context)
 	w := pactkit.Listen(t, env.NATS.URL())
 	var id string

@@ -23,12 +23,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/contracts/internal/pactkit"
+	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/client"
 )
 
 func TestMain(m *testing.M) {
 	_ = log.SetLogLevel("ERROR")
-	os.Exit(pactkit.Main(m))
+	os.Exit(systest.Main(m))
 }
 
 // ctx is the context of the provider's calls; the typed client's timeout

@@ -10,6 +10,7 @@ import (
 	"github.com/pact-foundation/pact-go/v2/models"
 
 	"github.com/mallbots/mallbots/contracts/internal/pactkit"
+	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/platform/host"
 	"github.com/mallbots/mallbots/system/stores"
@@ -62,8 +63,8 @@ func (s *storesStates) handlers() models.StateHandlers {
 	}
 }
 
-func startStores(t *testing.T) (*pactkit.Env, *storesStates) {
-	env := pactkit.Start(t, []host.Module{stores.Module{}})
+func startStores(t *testing.T) (*systest.Env, *storesStates) {
+	env := systest.Start(t, []host.Module{stores.Module{}})
 	return env, &storesStates{c: typed(env.URL, storesapi.Context)}
 }
 

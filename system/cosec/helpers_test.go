@@ -13,10 +13,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/cosec"
 	"github.com/mallbots/mallbots/system/cosec/cosecapi"
-	"github.com/mallbots/mallbots/system/internal/systest"
 	"github.com/mallbots/mallbots/system/ordering/orderingapi"
 	"github.com/mallbots/mallbots/system/platform/bus"
 	"github.com/mallbots/mallbots/system/platform/host"

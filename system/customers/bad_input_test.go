@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mallbots/mallbots/system/internal/systest"
+	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/platform/httpx"
 )
 

@@ -11,10 +11,10 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/customers"
 	"github.com/mallbots/mallbots/system/customers/customersapi"
-	"github.com/mallbots/mallbots/system/internal/systest"
 	"github.com/mallbots/mallbots/system/platform/bus"
 	"github.com/mallbots/mallbots/system/platform/host"
 	"github.com/mallbots/mallbots/system/platform/msg"

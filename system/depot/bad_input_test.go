@@ -7,8 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/depot/depotapi"
-	"github.com/mallbots/mallbots/system/internal/systest"
 	"github.com/mallbots/mallbots/system/platform/httpx"
 	"github.com/mallbots/mallbots/system/platform/msg"
 )

@@ -13,10 +13,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/baskets/basketsapi"
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/depot/depotapi"
-	"github.com/mallbots/mallbots/system/internal/systest"
 	"github.com/mallbots/mallbots/system/ordering"
 	"github.com/mallbots/mallbots/system/ordering/domain"
 	"github.com/mallbots/mallbots/system/ordering/orderingapi"

@@ -28,6 +28,7 @@ import (
 	"github.com/pact-foundation/pact-go/v2/matchers"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/platform/bus"
 	"github.com/mallbots/mallbots/system/platform/inbox"
 	"github.com/mallbots/mallbots/system/platform/msg"
@@ -159,7 +160,7 @@ func Pool(t *testing.T, context string, migrations fs.FS) *pgxpool.Pool {
 	t.Helper()
 	ctx, cancel := contextTimeout()
 	defer cancel()
-	pool, err := pg.Connect(ctx, Database(t), context)
+	pool, err := pg.Connect(ctx, systest.Database(t), context)
 	require.NoError(t, err)
 	t.Cleanup(pool.Close)
 	require.NoError(t, schema.Apply(ctx, pool))
