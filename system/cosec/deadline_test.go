@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -26,9 +28,9 @@ func TestAStepWithoutReplyTimesOutAndIsCompensated(t *testing.T) {
 	require.Equal(t, []string{cosecapi.StepAuthorizeCustomer, cosecapi.StepCreateShoppingList,
 		cosecapi.StepCancelShoppingList, cosecapi.StepRejectOrder}, names(cmds),
 		"the list that may have been created late is cancelled anyway")
-	assert.Equal(t, depotapi.CancelShoppingList{OrderID: o.ID}, payload[depotapi.CancelShoppingList](t, cmds[2]))
+	assert.Equal(t, depotapi.CancelShoppingList{OrderID: o.ID}, systest.Payload[depotapi.CancelShoppingList](t, cmds[2]))
 	assert.Equal(t, orderingapi.RejectOrder{OrderID: o.ID, Reason: "CreateShoppingList timed out"},
-		payload[orderingapi.RejectOrder](t, cmds[3]))
+		systest.Payload[orderingapi.RejectOrder](t, cmds[3]))
 	assert.Equal(t, correlation, cmds[2].CorrelationID, "a deadline's commands keep the order's correlation")
 	assert.Equal(t, cmds[1].ID, cmds[2].CausationID, "the silent command causes the compensation")
 	saga := m.ended(t, o.ID)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/system/platform/msg"
@@ -21,7 +23,7 @@ func FuzzSagaID(f *testing.F) {
 	m.createOrder(f, o, "checkout-"+msg.NewID())
 	// A saga exists once its AuthorizeCustomer went out; reading the stream
 	// is the wait, so the known seed is a saga that exists.
-	readWire(f, m.env.NATS.URL(), "mallbots.customers.commands.>").next(f)
+	systest.ReadWire(f, m.env.NATS.URL(), "mallbots.customers.commands.>").Next(f)
 
 	for _, seed := range []string{
 		o.ID, msg.NewID(), "", " ", "no-such-order", "a\x00b", "\x01", "\xff\xfe", "..", ".", "a/b", "a/../b",

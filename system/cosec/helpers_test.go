@@ -2,13 +2,10 @@ package cosec_test
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"os"
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -108,60 +105,6 @@ func (m *mall) ended(t *testing.T, orderID string) cosecapi.Saga {
 	})
 }
 
-// wire reads the envelopes stored in the domain stream under a filter, in
-// stream order from the start, so nothing published before the test started
-// reading is missed.
-type wire struct {
-	filter string
-	cons   jetstream.Consumer
-}
-
-func readWire(tb testing.TB, natsURL, filter string) *wire {
-	tb.Helper()
-	nc, err := nats.Connect(natsURL)
-	require.NoError(tb, err)
-	tb.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	require.NoError(tb, err)
-	cons, err := js.OrderedConsumer(context.Background(), bus.StreamName,
-		jetstream.OrderedConsumerConfig{FilterSubjects: []string{filter}})
-	require.NoError(tb, err)
-	return &wire{filter: filter, cons: cons}
-}
-
-// next returns the next envelope, failing when none arrives within waitFor.
-func (w *wire) next(t testing.TB) msg.Envelope {
-	t.Helper()
-	m := w.nextMsg(t)
-	env, err := msg.Unmarshal(m.Data())
-	require.NoError(t, err, "envelope on %s: %s", m.Subject(), m.Data())
-	return env
-}
-
-// nextMsg returns the next stored message as is.
-func (w *wire) nextMsg(t testing.TB) jetstream.Msg {
-	t.Helper()
-	deadline := time.Now().Add(waitFor)
-	for time.Now().Before(deadline) {
-		m, err := w.cons.Next(jetstream.FetchMaxWait(max(time.Until(deadline), time.Second)))
-		if errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
-			continue
-		}
-		require.NoError(t, err, "read the stream")
-		return m
-	}
-	require.FailNow(t, "no message on "+w.filter+" within "+waitFor.String())
-	return nil
-}
-
-// payload decodes an envelope's payload into T.
-func payload[T any](t *testing.T, env msg.Envelope) T {
-	t.Helper()
-	var v T
-	require.NoError(t, json.Unmarshal(env.Payload, &v), "payload of %s: %s", env.Name, env.Payload)
-	return v
-}
-
 // steps lists the outcomes of a saga's history as step:outcome.
 func steps(s cosecapi.Saga) []string {
 	out := make([]string, 0, len(s.History))
@@ -192,11 +135,4 @@ func (m *mall) consumerWhen(t *testing.T, durable string, ok func(*jetstream.Con
 		last, err = cons.Info(t.Context())
 		return err == nil && ok(last)
 	}, waitFor, 20*time.Millisecond, "consumer %s: last seen %+v", durable, last)
-}
-
-func mustJSON(t *testing.T, v any) string {
-	t.Helper()
-	data, err := json.MarshalIndent(v, "", "  ")
-	require.NoError(t, err)
-	return string(data)
 }

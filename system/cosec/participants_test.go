@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/stretchr/testify/require"
 
@@ -61,10 +63,8 @@ type participants struct {
 func (m *mall) play(t *testing.T, answers map[string]answer) *participants {
 	t.Helper()
 	p := &participants{t: t, bus: m.bus, answers: answers}
-	w := readWire(t, m.env.NATS.URL(), msg.Root+".*."+msg.KindCommands+".>")
-	cc, err := w.cons.Consume(p.handle)
-	require.NoError(t, err)
-	t.Cleanup(cc.Stop)
+	w := systest.ReadWire(t, m.env.NATS.URL(), msg.Root+".*."+msg.KindCommands+".>")
+	w.Consume(t, p.handle)
 	return p
 }
 

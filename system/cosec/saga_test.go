@@ -3,6 +3,8 @@ package cosec_test
 import (
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -19,7 +21,7 @@ func TestHappyPathApprovesTheOrder(t *testing.T) {
 	t.Parallel()
 	m := startCosec(t, 0)
 	p := m.play(t, nil)
-	completed := readWire(t, m.env.NATS.URL(), cosecapi.Subject("CreateOrderSagaCompleted"))
+	completed := systest.ReadWire(t, m.env.NATS.URL(), cosecapi.Subject("CreateOrderSagaCompleted"))
 	o, correlation := newOrder(), "checkout-"+msg.NewID()
 
 	created := m.createOrder(t, o, correlation)
@@ -27,16 +29,16 @@ func TestHappyPathApprovesTheOrder(t *testing.T) {
 
 	require.Equal(t, forward, names(cmds), "the commands on the wire, in order")
 	assert.Equal(t, customersapi.AuthorizeCustomer{CustomerID: o.CustomerID},
-		payload[customersapi.AuthorizeCustomer](t, cmds[0]))
+		systest.Payload[customersapi.AuthorizeCustomer](t, cmds[0]))
 	assert.Equal(t, depotapi.CreateShoppingList{OrderID: o.ID, Items: []depotapi.OrderItem{
 		{ProductID: o.Items[0].ProductID, ProductName: "Saw", StoreID: "store-a", Quantity: 2},
 		{ProductID: o.Items[1].ProductID, ProductName: "Rake", StoreID: "store-b", Quantity: 1},
-	}}, payload[depotapi.CreateShoppingList](t, cmds[1]))
+	}}, systest.Payload[depotapi.CreateShoppingList](t, cmds[1]))
 	assert.Equal(t, paymentsapi.ConfirmPayment{PaymentID: o.PaymentID, CustomerID: o.CustomerID,
-		OrderID: o.ID, AmountCents: 3499}, payload[paymentsapi.ConfirmPayment](t, cmds[2]))
-	assert.Equal(t, depotapi.InitiateShopping{OrderID: o.ID}, payload[depotapi.InitiateShopping](t, cmds[3]))
+		OrderID: o.ID, AmountCents: 3499}, systest.Payload[paymentsapi.ConfirmPayment](t, cmds[2]))
+	assert.Equal(t, depotapi.InitiateShopping{OrderID: o.ID}, systest.Payload[depotapi.InitiateShopping](t, cmds[3]))
 	assert.Equal(t, orderingapi.ApproveOrder{OrderID: o.ID, ShoppingListID: "list-" + o.ID},
-		payload[orderingapi.ApproveOrder](t, cmds[4]))
+		systest.Payload[orderingapi.ApproveOrder](t, cmds[4]))
 	for _, cmd := range cmds {
 		assert.Equal(t, correlation, cmd.CorrelationID, "%s carries the order's correlation", cmd.Name)
 		assert.Equal(t, o.ID, cmd.Header(command.HeaderSagaID), "%s saga id", cmd.Name)
@@ -58,13 +60,13 @@ func TestHappyPathApprovesTheOrder(t *testing.T) {
 		"ApproveOrder:sent", "ApproveOrder:succeeded",
 	}, steps(saga))
 
-	ev := completed.next(t)
+	ev := completed.Next(t)
 	assert.Equal(t, "CreateOrderSagaCompleted", ev.Name)
 	assert.Equal(t, correlation, ev.CorrelationID)
 	assert.Equal(t, o.ID, ev.AggregateID)
-	assert.Equal(t, saga, payload[cosecapi.CreateOrderSagaCompleted](t, ev).Saga, "the event carries the final saga")
-	t.Logf("CreateOrderSagaCompleted on the wire: %s", mustJSON(t, ev))
-	t.Logf("ConfirmPayment on the wire: %s", mustJSON(t, cmds[2]))
+	assert.Equal(t, saga, systest.Payload[cosecapi.CreateOrderSagaCompleted](t, ev).Saga, "the event carries the final saga")
+	t.Logf("CreateOrderSagaCompleted on the wire: %s", systest.MustJSON(t, ev))
+	t.Logf("ConfirmPayment on the wire: %s", systest.MustJSON(t, cmds[2]))
 }
 
 func TestAFailedStepCompensatesAndRejectsTheOrder(t *testing.T) {
@@ -91,7 +93,7 @@ func TestAFailedStepCompensatesAndRejectsTheOrder(t *testing.T) {
 			t.Parallel()
 			m := startCosec(t, 0)
 			p := m.play(t, map[string]answer{tt.failAt: fail(tt.reason)})
-			failed := readWire(t, m.env.NATS.URL(), cosecapi.Subject("CreateOrderSagaFailed"))
+			failed := systest.ReadWire(t, m.env.NATS.URL(), cosecapi.Subject("CreateOrderSagaFailed"))
 			o, correlation := newOrder(), "checkout-"+msg.NewID()
 
 			m.createOrder(t, o, correlation)
@@ -100,10 +102,10 @@ func TestAFailedStepCompensatesAndRejectsTheOrder(t *testing.T) {
 			require.Equal(t, tt.want, names(cmds))
 			wantReason := tt.failAt + " failed: " + tt.reason
 			assert.Equal(t, orderingapi.RejectOrder{OrderID: o.ID, Reason: wantReason},
-				payload[orderingapi.RejectOrder](t, cmds[len(cmds)-1]))
+				systest.Payload[orderingapi.RejectOrder](t, cmds[len(cmds)-1]))
 			if len(cmds) > 2 && cmds[len(cmds)-2].Name == cancelList {
 				assert.Equal(t, depotapi.CancelShoppingList{OrderID: o.ID},
-					payload[depotapi.CancelShoppingList](t, cmds[len(cmds)-2]))
+					systest.Payload[depotapi.CancelShoppingList](t, cmds[len(cmds)-2]))
 			}
 			for _, cmd := range cmds {
 				assert.Equal(t, correlation, cmd.CorrelationID, "%s correlation", cmd.Name)
@@ -115,11 +117,11 @@ func TestAFailedStepCompensatesAndRejectsTheOrder(t *testing.T) {
 			require.True(t, ok, "history %v", steps(saga))
 			assert.Equal(t, tt.reason, rec.Reason, "the participant's reason is in the history")
 
-			ev := failed.next(t)
+			ev := failed.Next(t)
 			assert.Equal(t, correlation, ev.CorrelationID)
-			assert.Equal(t, saga, payload[cosecapi.CreateOrderSagaFailed](t, ev).Saga)
+			assert.Equal(t, saga, systest.Payload[cosecapi.CreateOrderSagaFailed](t, ev).Saga)
 			if tt.failAt == confirm {
-				t.Logf("CreateOrderSagaFailed on the wire: %s", mustJSON(t, ev))
+				t.Logf("CreateOrderSagaFailed on the wire: %s", systest.MustJSON(t, ev))
 			}
 		})
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -62,7 +64,7 @@ func TestAReplyForNoSagaIsDeadLettered(t *testing.T) {
 	t.Parallel()
 	m := startCosec(t, 0)
 	p := m.play(t, nil)
-	dlq := readWire(t, m.env.NATS.URL(), msg.DeadLetterSubject(consumers.RepliesConsumer))
+	dlq := systest.ReadWire(t, m.env.NATS.URL(), msg.DeadLetterSubject(consumers.RepliesConsumer))
 	for _, headers := range []map[string]string{
 		{command.HeaderSagaID: msg.NewID(), command.HeaderSagaStep: cosecapi.StepConfirmPayment},
 		{command.HeaderSagaStep: cosecapi.StepAuthorizeCustomer},
@@ -77,7 +79,7 @@ func TestAReplyForNoSagaIsDeadLettered(t *testing.T) {
 		require.NoError(t, m.bus.Publish(t.Context(), reply))
 
 		var dl bus.DeadLetter
-		require.NoError(t, json.Unmarshal(dlq.nextMsg(t).Data(), &dl))
+		require.NoError(t, json.Unmarshal(dlq.NextMsg(t).Data(), &dl))
 		assert.Equal(t, consumers.RepliesConsumer, dl.Consumer)
 		assert.Contains(t, dl.Error, "unknown saga")
 		assert.EqualValues(t, 1, dl.Deliveries, "dead-lettered at once, not retried")

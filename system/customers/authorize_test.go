@@ -3,6 +3,8 @@ package customers_test
 import (
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -43,20 +45,20 @@ func TestAuthorizeCustomer(t *testing.T) {
 			t.Parallel()
 			sagaID := "saga-" + msg.NewID()
 			replyTo := "mallbots.test.replies." + msg.NewID()
-			replies := readWire(t, env.NATS.URL(), replyTo)
+			replies := systest.ReadWire(t, env.NATS.URL(), replyTo)
 			cmd, err := msg.New(t.Context(), customersapi.AuthorizeCustomerSubject, customersapi.AuthorizeCustomerCommand,
 				customersapi.AuthorizeCustomer{CustomerID: tt.customerID},
 				msg.WithHeader(command.HeaderReplyTo, replyTo), msg.WithHeader(command.HeaderSagaID, sagaID))
 			require.NoError(t, err)
 			require.NoError(t, b.Publish(t.Context(), cmd))
 
-			got := replies.next(t)
+			got := replies.Next(t)
 			assert.Equal(t, command.ReplyName(customersapi.AuthorizeCustomerCommand), got.Name)
 			assert.Equal(t, sagaID, got.Header(command.HeaderSagaID), "the saga id comes back")
 			assert.Empty(t, got.Header(command.HeaderReplyTo), "a reply is not itself a command")
 			assert.Equal(t, cmd.CorrelationID, got.CorrelationID)
 			assert.Equal(t, cmd.ID, got.CausationID, "the reply is caused by the command")
-			reply := payload[command.Reply](t, got)
+			reply := systest.Payload[command.Reply](t, got)
 			assert.Equal(t, customersapi.AuthorizeCustomerCommand, reply.Command)
 			assert.Equal(t, tt.outcome, reply.Outcome)
 			assert.Equal(t, tt.reason, reply.Reason)
@@ -64,7 +66,7 @@ func TestAuthorizeCustomer(t *testing.T) {
 				var result customersapi.AuthorizeCustomerResult
 				require.NoError(t, reply.Decode(&result))
 				assert.Equal(t, tt.customerID, result.CustomerID)
-				t.Logf("command: %s\nreply: %s", mustJSON(t, cmd), mustJSON(t, got))
+				t.Logf("command: %s\nreply: %s", systest.MustJSON(t, cmd), systest.MustJSON(t, got))
 			}
 		})
 	}

@@ -3,6 +3,8 @@ package depot_test
 import (
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -26,11 +28,11 @@ func TestCreateShoppingListGroupsByStore(t *testing.T) {
 	assert.Empty(t, got.Header(command.HeaderReplyTo), "a reply is not itself a command")
 	assert.Equal(t, cmd.CorrelationID, got.CorrelationID)
 	assert.Equal(t, cmd.ID, got.CausationID, "the reply is caused by the command")
-	reply := payloadOf[command.Reply](t, got)
+	reply := systest.Payload[command.Reply](t, got)
 	require.Equal(t, command.Succeeded, reply.Outcome, reply.Reason)
 	var res depotapi.CreateShoppingListResult
 	require.NoError(t, reply.Decode(&res))
-	t.Logf("command: %s\nreply: %s", mustJSON(t, cmd), mustJSON(t, got))
+	t.Logf("command: %s\nreply: %s", systest.MustJSON(t, cmd), systest.MustJSON(t, got))
 
 	want := depotapi.ShoppingList{ID: res.ShoppingListID, OrderID: orderID, Status: depotapi.StatusPending,
 		Stops: []depotapi.Stop{
@@ -44,8 +46,8 @@ func TestCreateShoppingListGroupsByStore(t *testing.T) {
 	assert.Equal(t, 1, created.AggregateVersion)
 	assert.Equal(t, cmd.CorrelationID, created.CorrelationID, "the event shares the command's correlation")
 	assert.Equal(t, cmd.ID, created.CausationID)
-	assert.Equal(t, want, payloadOf[depotapi.ShoppingList](t, created), "the event carries the full list")
-	t.Logf("ShoppingListCreated on the wire: %s", mustJSON(t, created))
+	assert.Equal(t, want, systest.Payload[depotapi.ShoppingList](t, created), "the event carries the full list")
+	t.Logf("ShoppingListCreated on the wire: %s", systest.MustJSON(t, created))
 
 	got2, err := r.c.ShoppingList(t.Context(), res.ShoppingListID)
 	require.NoError(t, err)
@@ -128,7 +130,7 @@ func TestCancelShoppingList(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tc.to, l.Status)
 			if tc.to == depotapi.StatusCanceled {
-				canceled := payloadOf[depotapi.ShoppingList](t, r.event(t, id, "ShoppingListCanceled"))
+				canceled := systest.Payload[depotapi.ShoppingList](t, r.event(t, id, "ShoppingListCanceled"))
 				assert.Equal(t, l, canceled, "the event carries the cancelled list")
 				late := r.command(t, depotapi.CreateShoppingListCommand,
 					depotapi.CreateShoppingList{OrderID: orderID, Items: []depotapi.OrderItem{item(cafe, "cup", 1)}})

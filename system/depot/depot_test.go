@@ -1,15 +1,10 @@
 package depot_test
 
 import (
-	"context"
-	"encoding/json"
-	"errors"
 	"os"
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/internal/systest"
@@ -85,17 +80,17 @@ func (r *rig) newStore(tb testing.TB, name, location string) storesapi.Store {
 func (r *rig) send(tb testing.TB, name string, payload any) (msg.Envelope, msg.Envelope) {
 	tb.Helper()
 	replyTo := "mallbots.test.replies." + msg.NewID()
-	replies := readWire(tb, r.env.NATS.URL(), replyTo)
+	replies := systest.ReadWire(tb, r.env.NATS.URL(), replyTo)
 	cmd := r.publish(tb, msg.CommandSubject(depotapi.Context, name), name, payload,
 		msg.WithHeader(command.HeaderReplyTo, replyTo), msg.WithHeader(command.HeaderSagaID, r.sagaID))
-	return cmd, replies.next(tb)
+	return cmd, replies.Next(tb)
 }
 
 // command sends a command and returns its decoded reply.
 func (r *rig) command(tb testing.TB, name string, payload any) command.Reply {
 	tb.Helper()
 	_, reply := r.send(tb, name, payload)
-	return payloadOf[command.Reply](tb, reply)
+	return systest.Payload[command.Reply](tb, reply)
 }
 
 // create sends CreateShoppingList and requires it to succeed.
@@ -159,9 +154,9 @@ func (r *rig) bot(tb testing.TB, name string) depotapi.Bot {
 // from its start so that nothing published earlier is missed.
 func (r *rig) event(tb testing.TB, listID, name string) msg.Envelope {
 	tb.Helper()
-	w := readWire(tb, r.env.NATS.URL(), depotapi.Subject(name))
+	w := systest.ReadWire(tb, r.env.NATS.URL(), depotapi.Subject(name))
 	for {
-		env := w.next(tb)
+		env := w.Next(tb)
 		if env.AggregateID == listID {
 			return env
 		}
@@ -170,58 +165,4 @@ func (r *rig) event(tb testing.TB, listID, name string) msg.Envelope {
 
 func item(store storesapi.Store, product string, quantity int) depotapi.OrderItem {
 	return depotapi.OrderItem{ProductID: product, ProductName: "The " + product, StoreID: store.ID, Quantity: quantity}
-}
-
-// wire reads the envelopes stored in the domain stream under a filter, in
-// stream order from the start of the stream.
-type wire struct {
-	filter string
-	cons   jetstream.Consumer
-}
-
-func readWire(tb testing.TB, natsURL, filter string) *wire {
-	tb.Helper()
-	nc, err := nats.Connect(natsURL)
-	require.NoError(tb, err)
-	tb.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	require.NoError(tb, err)
-	cons, err := js.OrderedConsumer(tb.Context(), bus.StreamName,
-		jetstream.OrderedConsumerConfig{FilterSubjects: []string{filter}})
-	require.NoError(tb, err)
-	return &wire{filter: filter, cons: cons}
-}
-
-// next returns the next envelope on the wire, failing when none arrives
-// before waitFor.
-func (w *wire) next(tb testing.TB) msg.Envelope {
-	tb.Helper()
-	deadline := time.Now().Add(waitFor)
-	for time.Now().Before(deadline) {
-		m, err := w.cons.Next(jetstream.FetchMaxWait(max(time.Until(deadline), time.Second)))
-		if errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
-			continue
-		}
-		require.NoError(tb, err, "read the stream")
-		env, err := msg.Unmarshal(m.Data())
-		require.NoError(tb, err, "envelope on %s: %s", m.Subject(), m.Data())
-		return env
-	}
-	require.FailNow(tb, "no message on "+w.filter+" within "+waitFor.String())
-	return msg.Envelope{}
-}
-
-// payloadOf decodes an envelope's payload into T.
-func payloadOf[T any](tb testing.TB, env msg.Envelope) T {
-	tb.Helper()
-	var v T
-	require.NoError(tb, json.Unmarshal(env.Payload, &v), "payload of %s: %s", env.Name, env.Payload)
-	return v
-}
-
-func mustJSON(tb testing.TB, v any) string {
-	tb.Helper()
-	data, err := json.MarshalIndent(v, "", "  ")
-	require.NoError(tb, err)
-	return string(data)
 }

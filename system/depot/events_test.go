@@ -3,6 +3,8 @@ package depot_test
 import (
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -35,8 +37,8 @@ func TestOrderCanceledCancelsTheList(t *testing.T) {
 	canceled := r.event(t, assigned, "ShoppingListCanceled")
 	assert.Equal(t, env.CorrelationID, canceled.CorrelationID, "the cancellation shares the order's correlation")
 	assert.Equal(t, env.ID, canceled.CausationID, "and is caused by OrderCanceled")
-	assert.Equal(t, depotapi.StatusCanceled, payloadOf[depotapi.ShoppingList](t, canceled).Status)
-	t.Logf("ShoppingListCanceled on the wire: %s", mustJSON(t, canceled))
+	assert.Equal(t, depotapi.StatusCanceled, systest.Payload[depotapi.ShoppingList](t, canceled).Status)
+	t.Logf("ShoppingListCanceled on the wire: %s", systest.MustJSON(t, canceled))
 
 	l, err := r.c.ShoppingList(t.Context(), assigned)
 	require.NoError(t, err)
@@ -100,7 +102,7 @@ func TestListsSurviveSnapshots(t *testing.T) {
 		WHERE aggregate_type = 'shopping_list' AND aggregate_id = $1`, id).Scan(&version))
 	assert.Equal(t, 4, version, "snapshots at versions 2 and 4")
 
-	completed := payloadOf[depotapi.ShoppingList](t, r.event(t, id, "ShoppingListCompleted"))
+	completed := systest.Payload[depotapi.ShoppingList](t, r.event(t, id, "ShoppingListCompleted"))
 	require.Len(t, completed.Stops, 2)
 	assert.Equal(t, "Cafe", completed.Stops[0].StoreName)
 	assert.Equal(t, "Level 2", completed.Stops[1].StoreLocation)

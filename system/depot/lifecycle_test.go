@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -51,11 +53,11 @@ func TestShoppingListLifecycle(t *testing.T) {
 	}
 	env := r.event(t, id, "ShoppingListCompleted")
 	assert.Equal(t, correlation, env.CorrelationID, "the bot's X-Correlation-ID flows into the event")
-	assert.Equal(t, want, payloadOf[depotapi.ShoppingListCompleted](t, env).ShoppingList,
+	assert.Equal(t, want, systest.Payload[depotapi.ShoppingListCompleted](t, env).ShoppingList,
 		"ordering reads the stops grouped by store with their locations")
-	t.Logf("ShoppingListAvailable on the wire: %s", mustJSON(t, r.event(t, id, "ShoppingListAvailable")))
-	t.Logf("ShoppingListAssigned on the wire: %s", mustJSON(t, r.event(t, id, "ShoppingListAssigned")))
-	t.Logf("ShoppingListCompleted on the wire: %s", mustJSON(t, env))
+	t.Logf("ShoppingListAvailable on the wire: %s", systest.MustJSON(t, r.event(t, id, "ShoppingListAvailable")))
+	t.Logf("ShoppingListAssigned on the wire: %s", systest.MustJSON(t, r.event(t, id, "ShoppingListAssigned")))
+	t.Logf("ShoppingListCompleted on the wire: %s", systest.MustJSON(t, env))
 
 	again, err := r.c.CompleteList(ctx, id, depotapi.AssignList{BotID: bot.ID})
 	require.NoError(t, err, "completing again by the same bot is harmless")
@@ -80,7 +82,7 @@ func TestInitiateShoppingMakesTheListAvailable(t *testing.T) {
 	assert.Equal(t, http.StatusConflict, client.StatusOf(err), "a bot cannot take a pending list: %v", err)
 
 	r.succeed(t, depotapi.InitiateShoppingCommand, depotapi.InitiateShopping{OrderID: orderID})
-	available := payloadOf[depotapi.ShoppingList](t, r.event(t, id, "ShoppingListAvailable"))
+	available := systest.Payload[depotapi.ShoppingList](t, r.event(t, id, "ShoppingListAvailable"))
 	assert.Equal(t, depotapi.StatusAvailable, available.Status)
 	assert.Contains(t, r.available(t), id, "an initiated list is offered to bots")
 	l, err := r.c.AssignList(ctx, id, depotapi.AssignList{BotID: bot.ID})

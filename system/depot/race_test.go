@@ -3,6 +3,8 @@ package depot_test
 import (
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -21,7 +23,7 @@ func TestCancelRacingCreate(t *testing.T) {
 	r.awaitStores(t, cafe)
 	const orders = 20
 	replyPrefix := "mallbots.test.race." + msg.NewID()
-	replies := readWire(t, r.env.NATS.URL(), replyPrefix+".>")
+	replies := systest.ReadWire(t, r.env.NATS.URL(), replyPrefix+".>")
 	orderOf := map[string]string{}
 	for range orders {
 		orderID := msg.NewID()
@@ -33,8 +35,8 @@ func TestCancelRacingCreate(t *testing.T) {
 	}
 	outcome := map[string]command.Reply{}
 	for range orders {
-		env := replies.next(t)
-		outcome[orderOf[env.CausationID]] = payloadOf[command.Reply](t, env)
+		env := replies.Next(t)
+		outcome[orderOf[env.CausationID]] = systest.Payload[command.Reply](t, env)
 	}
 	// A last cancellation, of a list, marks the end of the ordering
 	// consumer's backlog: it handles its messages in stream order.

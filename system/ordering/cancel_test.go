@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -57,19 +59,19 @@ func TestCancelPublishesTheCancelledOrder(t *testing.T) {
 	m := startOrdering(t)
 	ctx := testContext(t)
 	o := m.orderIn(t, ctx, orderingapi.StatusApproved)
-	cancelled := readWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderCanceled"))
+	cancelled := systest.ReadWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderCanceled"))
 	correlation := "cancel-" + msg.NewID()
 	got, err := m.c.CancelOrder(msg.WithMeta(ctx, msg.Meta{CorrelationID: correlation}), o.ID, orderingapi.CancelOrder{})
 	require.NoError(t, err)
 	assert.Equal(t, orderingapi.StatusCanceled, got.Status)
 	assert.Empty(t, got.Reason, "the reason is optional")
 
-	e := cancelled.next(t)
+	e := cancelled.Next(t)
 	assert.Equal(t, o.ID, e.AggregateID)
 	assert.Equal(t, 3, e.AggregateVersion)
 	assert.Equal(t, correlation, e.CorrelationID, "the request's correlation id flows into the event")
-	assert.Equal(t, got, payload[orderingapi.OrderCanceled](t, e).Order)
-	t.Logf("OrderCanceled on the wire: %s", mustJSON(t, e))
+	assert.Equal(t, got, systest.Payload[orderingapi.OrderCanceled](t, e).Order)
+	t.Logf("OrderCanceled on the wire: %s", systest.MustJSON(t, e))
 }
 
 func TestCancelWithoutBody(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -22,13 +24,13 @@ import (
 func TestCheckoutCreatesTheOrder(t *testing.T) {
 	t.Parallel()
 	m := startOrdering(t)
-	events := readWire(t, m.env.NATS.URL(), msg.AllEvents(orderingapi.Context))
+	events := systest.ReadWire(t, m.env.NATS.URL(), msg.AllEvents(orderingapi.Context))
 	correlation := "checkout-" + msg.NewID()
 	ctx := msg.WithMeta(testContext(t), msg.Meta{CorrelationID: correlation})
 	b := basket()
 	checkedOut := m.checkout(t, ctx, b)
 
-	created := events.next(t)
+	created := events.Next(t)
 	want := orderOf(b)
 	assert.Equal(t, "OrderCreated", created.Name)
 	assert.Equal(t, orderingapi.Subject("OrderCreated"), created.Subject)
@@ -36,8 +38,8 @@ func TestCheckoutCreatesTheOrder(t *testing.T) {
 	assert.Equal(t, 1, created.AggregateVersion)
 	assert.Equal(t, correlation, created.CorrelationID, "the order carries the checkout's correlation id")
 	assert.Equal(t, checkedOut.ID, created.CausationID, "the order is caused by the checkout")
-	assert.Equal(t, want, payload[orderingapi.OrderCreated](t, created).Order, "names, stores, prices, customer, payment, total")
-	t.Logf("OrderCreated on the wire: %s", mustJSON(t, created))
+	assert.Equal(t, want, systest.Payload[orderingapi.OrderCreated](t, created).Order, "names, stores, prices, customer, payment, total")
+	t.Logf("OrderCreated on the wire: %s", systest.MustJSON(t, created))
 
 	got, err := m.c.Order(ctx, want.ID)
 	require.NoError(t, err)
@@ -64,7 +66,7 @@ func TestCheckoutTwiceMakesOneOrder(t *testing.T) {
 	t.Parallel()
 	m := startOrdering(t)
 	ctx := testContext(t)
-	created := readWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderCreated"))
+	created := systest.ReadWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderCreated"))
 	b := basket()
 	first := m.checkout(t, ctx, b)
 	data, err := msg.Marshal(first)
@@ -79,8 +81,8 @@ func TestCheckoutTwiceMakesOneOrder(t *testing.T) {
 	barrier := m.placeOrder(t, ctx)
 
 	orderID := domain.OrderIDFor(b.ID)
-	assert.Equal(t, orderID, created.next(t).AggregateID)
-	assert.Equal(t, barrier.ID, created.next(t).AggregateID, "no second OrderCreated before the barrier's")
+	assert.Equal(t, orderID, created.Next(t).AggregateID)
+	assert.Equal(t, barrier.ID, created.Next(t).AggregateID, "no second OrderCreated before the barrier's")
 	list, err := m.c.OrdersByBasket(ctx, b.ID)
 	require.NoError(t, err)
 	assert.Len(t, list.Orders, 1)
@@ -97,13 +99,13 @@ func TestUnusableCheckoutIsDeadLettered(t *testing.T) {
 	t.Parallel()
 	m := startOrdering(t)
 	ctx := testContext(t)
-	dlq := readWire(t, m.env.NATS.URL(), msg.DeadLetterSubject(consumers.BasketsConsumer))
+	dlq := systest.ReadWire(t, m.env.NATS.URL(), msg.DeadLetterSubject(consumers.BasketsConsumer))
 	b := basket()
 	b.TotalCents++
 	sent := m.checkout(t, ctx, b)
 
 	var dl bus.DeadLetter
-	require.NoError(t, json.Unmarshal(dlq.nextRaw(t), &dl))
+	require.NoError(t, json.Unmarshal(dlq.NextRaw(t), &dl))
 	assert.Equal(t, consumers.BasketsConsumer, dl.Consumer)
 	assert.Contains(t, dl.Error, "totalCents is 3400 but the items add up to 3399")
 	assert.EqualValues(t, 1, dl.Deliveries, "no retry can fix it")

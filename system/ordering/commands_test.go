@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -50,7 +52,7 @@ func TestApproveOrder(t *testing.T) {
 				var o orderingapi.Order
 				require.NoError(t, reply.Decode(&o))
 				assert.Equal(t, tt.listID, o.ShoppingListID, "the approved order records its shopping list")
-				t.Logf("ApproveOrder: %s\nreply: %s", mustJSON(t, cmd), mustJSON(t, got))
+				t.Logf("ApproveOrder: %s\nreply: %s", systest.MustJSON(t, cmd), systest.MustJSON(t, got))
 			}
 			if tt.from != "" {
 				assert.Equal(t, tt.after, m.awaitStatus(t, ctx, id, tt.after).Status)
@@ -88,7 +90,7 @@ func TestRejectOrder(t *testing.T) {
 			o := m.awaitStatus(t, ctx, id, tt.after)
 			if tt.from == orderingapi.StatusPending {
 				assert.Equal(t, "payment declined", o.Reason)
-				t.Logf("RejectOrder: %s\nreply: %s", mustJSON(t, cmd), mustJSON(t, got))
+				t.Logf("RejectOrder: %s\nreply: %s", systest.MustJSON(t, cmd), systest.MustJSON(t, got))
 			}
 		})
 	}
@@ -101,18 +103,18 @@ func TestRejectingTwicePublishesOnce(t *testing.T) {
 	t.Parallel()
 	m := startOrdering(t)
 	ctx := testContext(t)
-	rejected := readWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderRejected"))
+	rejected := systest.ReadWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderRejected"))
 	o := m.orderIn(t, ctx, orderingapi.StatusPending)
 	for range 2 {
 		_, _, reply := m.send(t, ctx, orderingapi.RejectOrderCommand, orderingapi.RejectOrder{OrderID: o.ID, Reason: "no stock"})
 		require.Equal(t, command.Succeeded, reply.Outcome)
 	}
 	barrier := m.orderIn(t, ctx, orderingapi.StatusRejected)
-	first := rejected.next(t)
+	first := rejected.Next(t)
 	assert.Equal(t, o.ID, first.AggregateID)
 	assert.Equal(t, 2, first.AggregateVersion)
-	t.Logf("OrderRejected on the wire: %s", mustJSON(t, first))
-	assert.Equal(t, barrier.ID, rejected.next(t).AggregateID, "no second rejection of the first order")
+	t.Logf("OrderRejected on the wire: %s", systest.MustJSON(t, first))
+	assert.Equal(t, barrier.ID, rejected.Next(t).AggregateID, "no second rejection of the first order")
 }
 
 // orderFor returns the id of a new order in status, or of no order at all.

@@ -2,14 +2,10 @@ package ordering_test
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"os"
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -121,12 +117,12 @@ func (m *mall) publish(t testing.TB, ctx context.Context, subject, name string, 
 func (m *mall) send(t testing.TB, ctx context.Context, name string, body any) (msg.Envelope, msg.Envelope, command.Reply) {
 	t.Helper()
 	replyTo := "mallbots.test.replies." + msg.NewID()
-	replies := readWire(t, m.env.NATS.URL(), replyTo)
+	replies := systest.ReadWire(t, m.env.NATS.URL(), replyTo)
 	cmd := m.publish(t, ctx, msg.CommandSubject(orderingapi.Context, name), name, body,
 		msg.WithHeader(command.HeaderReplyTo, replyTo), msg.WithHeader(command.HeaderSagaID, "saga-"+msg.NewID()),
 		msg.WithHeader(command.HeaderSagaStep, name))
-	got := replies.next(t)
-	return cmd, got, payload[command.Reply](t, got)
+	got := replies.Next(t)
+	return cmd, got, systest.Payload[command.Reply](t, got)
 }
 
 // placeOrder checks a basket out and waits until its order exists.
@@ -187,66 +183,4 @@ func (m *mall) awaitStatus(t testing.TB, ctx context.Context, id string, status 
 		assert.Equal(c, status, last.Status)
 	}, waitFor, pollEvery, "order %s never became %s", id, status)
 	return last
-}
-
-// wire reads the envelopes stored in the domain stream under a filter, in
-// stream order from the start of the stream, so nothing published before the
-// test started reading is missed.
-type wire struct {
-	filter string
-	cons   jetstream.Consumer
-}
-
-func readWire(t testing.TB, natsURL, filter string) *wire {
-	t.Helper()
-	nc, err := nats.Connect(natsURL)
-	require.NoError(t, err)
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	require.NoError(t, err)
-	cons, err := js.OrderedConsumer(t.Context(), bus.StreamName,
-		jetstream.OrderedConsumerConfig{FilterSubjects: []string{filter}})
-	require.NoError(t, err)
-	return &wire{filter: filter, cons: cons}
-}
-
-// next returns the next envelope on the wire, failing when none arrives
-// before waitFor.
-func (w *wire) next(t testing.TB) msg.Envelope {
-	t.Helper()
-	data := w.nextRaw(t)
-	env, err := msg.Unmarshal(data)
-	require.NoError(t, err, "envelope on %s: %s", w.filter, data)
-	return env
-}
-
-// nextRaw returns the next message's bytes (dead letters are no envelopes).
-func (w *wire) nextRaw(t testing.TB) []byte {
-	t.Helper()
-	deadline := time.Now().Add(waitFor)
-	for time.Now().Before(deadline) {
-		m, err := w.cons.Next(jetstream.FetchMaxWait(max(time.Until(deadline), time.Second)))
-		if errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
-			continue
-		}
-		require.NoError(t, err, "read the stream")
-		return m.Data()
-	}
-	require.FailNow(t, "no message on "+w.filter+" within "+waitFor.String())
-	return nil
-}
-
-// payload decodes an envelope's payload into T.
-func payload[T any](t testing.TB, env msg.Envelope) T {
-	t.Helper()
-	var v T
-	require.NoError(t, json.Unmarshal(env.Payload, &v), "payload of %s: %s", env.Name, env.Payload)
-	return v
-}
-
-func mustJSON(t testing.TB, v any) string {
-	t.Helper()
-	data, err := json.MarshalIndent(v, "", "  ")
-	require.NoError(t, err)
-	return string(data)
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -18,29 +20,29 @@ func TestShoppingCompletedReadiesAndInvoicePaidCompletes(t *testing.T) {
 	m := startOrdering(t)
 	ctx := testContext(t)
 	o := m.orderIn(t, ctx, orderingapi.StatusApproved)
-	readied := readWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderReadied"))
-	completed := readWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderCompleted"))
+	readied := systest.ReadWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderReadied"))
+	completed := systest.ReadWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderCompleted"))
 
 	depot := msg.WithMeta(ctx, msg.Meta{CorrelationID: "shopping-" + msg.NewID()})
 	done := m.complete(t, depot, o.ID, o.ShoppingListID)
-	e := readied.next(t)
+	e := readied.Next(t)
 	assert.Equal(t, o.ID, e.AggregateID)
 	assert.Equal(t, 3, e.AggregateVersion)
 	assert.Equal(t, done.CorrelationID, e.CorrelationID)
 	assert.Equal(t, done.ID, e.CausationID)
 	want := o
 	want.Status = orderingapi.StatusReady
-	assert.Equal(t, want, payload[orderingapi.OrderReadied](t, e).Order, "the full order")
-	t.Logf("OrderReadied on the wire: %s", mustJSON(t, e))
+	assert.Equal(t, want, systest.Payload[orderingapi.OrderReadied](t, e).Order, "the full order")
+	t.Logf("OrderReadied on the wire: %s", systest.MustJSON(t, e))
 
 	paid := m.pay(t, ctx, want)
-	e = completed.next(t)
+	e = completed.Next(t)
 	assert.Equal(t, o.ID, e.AggregateID)
 	assert.Equal(t, 4, e.AggregateVersion)
 	assert.Equal(t, paid.ID, e.CausationID)
 	want.Status = orderingapi.StatusCompleted
-	assert.Equal(t, want, payload[orderingapi.OrderCompleted](t, e).Order)
-	t.Logf("OrderCompleted on the wire: %s", mustJSON(t, e))
+	assert.Equal(t, want, systest.Payload[orderingapi.OrderCompleted](t, e).Order)
+	t.Logf("OrderCompleted on the wire: %s", systest.MustJSON(t, e))
 	got, err := m.c.Order(ctx, o.ID)
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
@@ -53,9 +55,9 @@ func TestShoppingCompletedBeforeApprovalReadiesOnApproval(t *testing.T) {
 	t.Parallel()
 	m := startOrdering(t)
 	ctx := testContext(t)
-	events := readWire(t, m.env.NATS.URL(), msg.AllEvents(orderingapi.Context))
+	events := systest.ReadWire(t, m.env.NATS.URL(), msg.AllEvents(orderingapi.Context))
 	o := m.orderIn(t, ctx, orderingapi.StatusPending)
-	require.Equal(t, "OrderCreated", events.next(t).Name)
+	require.Equal(t, "OrderCreated", events.Next(t).Name)
 	m.complete(t, ctx, o.ID, "list-early")
 	db := orderingDB(t, ctx, m)
 	require.Eventually(t, func() bool {
@@ -68,8 +70,8 @@ func TestShoppingCompletedBeforeApprovalReadiesOnApproval(t *testing.T) {
 	assert.Equal(t, orderingapi.StatusPending, got.Status, "a pending order is not readied")
 
 	m.approve(t, ctx, o.ID, "list-early")
-	assert.Equal(t, "OrderApproved", events.next(t).Name)
-	assert.Equal(t, "OrderReadied", events.next(t).Name)
+	assert.Equal(t, "OrderApproved", events.Next(t).Name)
+	assert.Equal(t, "OrderReadied", events.Next(t).Name)
 	assert.Equal(t, orderingapi.StatusReady, m.awaitStatus(t, ctx, o.ID, orderingapi.StatusReady).Status)
 }
 
@@ -120,11 +122,11 @@ func TestEventsOfUnknownOrdersAreDeadLettered(t *testing.T) {
 		consumers.DepotConsumer:    func(id string) { m.complete(t, ctx, id, "list-1") },
 		consumers.PaymentsConsumer: func(id string) { m.pay(t, ctx, orderingapi.Order{ID: id}) },
 	} {
-		dlq := readWire(t, m.env.NATS.URL(), msg.DeadLetterSubject(consumer))
+		dlq := systest.ReadWire(t, m.env.NATS.URL(), msg.DeadLetterSubject(consumer))
 		id := msg.NewID()
 		publish(id)
 		var dl bus.DeadLetter
-		require.NoError(t, json.Unmarshal(dlq.nextRaw(t), &dl))
+		require.NoError(t, json.Unmarshal(dlq.NextRaw(t), &dl))
 		assert.Equal(t, consumer, dl.Consumer)
 		assert.Contains(t, dl.Error, `order "`+id+`" not found`)
 	}

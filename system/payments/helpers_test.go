@@ -2,8 +2,6 @@ package payments_test
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"os"
 	"testing"
 	"time"
@@ -143,65 +141,10 @@ func (m *mall) confirm(t testing.TB, ctx context.Context, cmd paymentsapi.Confir
 func (m *mall) command(t testing.TB, ctx context.Context, subject, name string, body any) (msg.Envelope, msg.Envelope, command.Reply) {
 	t.Helper()
 	replyTo := "mallbots.test.replies." + msg.NewID()
-	replies := readWire(t, m.env.NATS.URL(), replyTo)
+	replies := systest.ReadWire(t, m.env.NATS.URL(), replyTo)
 	sent, _ := m.publish(t, ctx, subject, name, body,
 		msg.WithHeader(command.HeaderReplyTo, replyTo), msg.WithHeader(command.HeaderSagaID, "saga-"+msg.NewID()),
 		msg.WithHeader(command.HeaderSagaStep, name))
-	got := replies.next(t)
-	return sent, got, payload[command.Reply](t, got)
-}
-
-// wire reads the envelopes stored in the domain stream under a filter, in
-// stream order from the start of the stream, so nothing published before the
-// test started reading is missed.
-type wire struct {
-	filter string
-	cons   jetstream.Consumer
-}
-
-func readWire(t testing.TB, natsURL, filter string) *wire {
-	t.Helper()
-	nc, err := nats.Connect(natsURL)
-	require.NoError(t, err)
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	require.NoError(t, err)
-	cons, err := js.OrderedConsumer(t.Context(), bus.StreamName,
-		jetstream.OrderedConsumerConfig{FilterSubjects: []string{filter}})
-	require.NoError(t, err)
-	return &wire{filter: filter, cons: cons}
-}
-
-// next returns the next envelope on the wire, failing when none arrives
-// before waitFor.
-func (w *wire) next(t testing.TB) msg.Envelope {
-	t.Helper()
-	deadline := time.Now().Add(waitFor)
-	for time.Now().Before(deadline) {
-		m, err := w.cons.Next(jetstream.FetchMaxWait(max(time.Until(deadline), time.Second)))
-		if errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
-			continue
-		}
-		require.NoError(t, err, "read the stream")
-		env, err := msg.Unmarshal(m.Data())
-		require.NoError(t, err, "envelope on %s: %s", m.Subject(), m.Data())
-		return env
-	}
-	require.FailNow(t, "no message on "+w.filter+" within "+waitFor.String())
-	return msg.Envelope{}
-}
-
-// payload decodes an envelope's payload into T.
-func payload[T any](t testing.TB, env msg.Envelope) T {
-	t.Helper()
-	var v T
-	require.NoError(t, json.Unmarshal(env.Payload, &v), "payload of %s: %s", env.Name, env.Payload)
-	return v
-}
-
-func mustJSON(t testing.TB, v any) string {
-	t.Helper()
-	data, err := json.MarshalIndent(v, "", "  ")
-	require.NoError(t, err)
-	return string(data)
+	got := replies.Next(t)
+	return sent, got, systest.Payload[command.Reply](t, got)
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/nats-io/nats.go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -26,22 +28,22 @@ const quiet = time.Second
 func TestReadyOrderIsInvoicedAndPaid(t *testing.T) {
 	t.Parallel()
 	m := startPayments(t)
-	events := readWire(t, m.env.NATS.URL(), msg.AllEvents(paymentsapi.Context))
+	events := systest.ReadWire(t, m.env.NATS.URL(), msg.AllEvents(paymentsapi.Context))
 	correlation := "checkout-" + msg.NewID()
 	ctx := msg.WithMeta(testContext(t), msg.Meta{CorrelationID: correlation})
 	o := order()
 	readied, _ := m.readied(t, ctx, o)
 
-	created := events.next(t)
+	created := events.Next(t)
 	assert.Equal(t, "InvoiceCreated", created.Name)
 	assert.Equal(t, 1, created.AggregateVersion)
 	assert.Equal(t, correlation, created.CorrelationID, "the invoice carries the checkout's correlation id")
 	assert.Equal(t, readied.ID, created.CausationID)
-	inv := payload[paymentsapi.InvoiceCreated](t, created).Invoice
+	inv := systest.Payload[paymentsapi.InvoiceCreated](t, created).Invoice
 	want := paymentsapi.Invoice{ID: created.AggregateID, OrderID: o.ID, CustomerID: o.CustomerID,
 		PaymentID: o.PaymentID, AmountCents: o.TotalCents, Status: paymentsapi.InvoiceStatusOpen}
 	assert.Equal(t, want, inv, "the order's total, customer and payment")
-	t.Logf("InvoiceCreated on the wire: %s", mustJSON(t, created))
+	t.Logf("InvoiceCreated on the wire: %s", systest.MustJSON(t, created))
 	list, err := m.c.InvoicesByOrder(ctx, o.ID)
 	require.NoError(t, err)
 	assert.Equal(t, []paymentsapi.Invoice{want}, list.Invoices)
@@ -50,14 +52,14 @@ func TestReadyOrderIsInvoicedAndPaid(t *testing.T) {
 	require.NoError(t, err)
 	want.Status = paymentsapi.InvoiceStatusPaid
 	assert.Equal(t, want, paid)
-	e := events.next(t)
+	e := events.Next(t)
 	assert.Equal(t, "InvoicePaid", e.Name)
 	assert.Equal(t, paymentsapi.Subject("InvoicePaid"), e.Subject)
 	assert.Equal(t, inv.ID, e.AggregateID)
 	assert.Equal(t, 2, e.AggregateVersion)
 	assert.Equal(t, correlation, e.CorrelationID)
-	assert.Equal(t, want, payload[paymentsapi.InvoicePaid](t, e).Invoice)
-	t.Logf("InvoicePaid on the wire: %s", mustJSON(t, e))
+	assert.Equal(t, want, systest.Payload[paymentsapi.InvoicePaid](t, e).Invoice)
+	t.Logf("InvoicePaid on the wire: %s", systest.MustJSON(t, e))
 
 	_, err = m.c.PayInvoice(ctx, inv.ID)
 	assertConflict(t, err, "invoice "+inv.ID+" is paid; only an open invoice can be paid")
@@ -70,15 +72,15 @@ func TestReadiedTwiceMakesOneInvoice(t *testing.T) {
 	t.Parallel()
 	m := startPayments(t)
 	ctx := testContext(t)
-	created := readWire(t, m.env.NATS.URL(), paymentsapi.Subject("InvoiceCreated"))
+	created := systest.ReadWire(t, m.env.NATS.URL(), paymentsapi.Subject("InvoiceCreated"))
 	o := order()
 	m.readied(t, ctx, o)
 	m.readied(t, ctx, o) // another envelope: ordering republishing
 	barrier := order()
 	m.readied(t, ctx, barrier)
 
-	assert.Equal(t, o.ID, payload[paymentsapi.InvoiceCreated](t, created.next(t)).OrderID)
-	assert.Equal(t, barrier.ID, payload[paymentsapi.InvoiceCreated](t, created.next(t)).OrderID,
+	assert.Equal(t, o.ID, systest.Payload[paymentsapi.InvoiceCreated](t, created.Next(t)).OrderID)
+	assert.Equal(t, barrier.ID, systest.Payload[paymentsapi.InvoiceCreated](t, created.Next(t)).OrderID,
 		"no second invoice before the barrier's")
 	list, err := m.c.InvoicesByOrder(ctx, o.ID)
 	require.NoError(t, err)
@@ -89,21 +91,21 @@ func TestCancelledOrderCancelsItsInvoice(t *testing.T) {
 	t.Parallel()
 	m := startPayments(t)
 	ctx := testContext(t)
-	events := readWire(t, m.env.NATS.URL(), msg.AllEvents(paymentsapi.Context))
+	events := systest.ReadWire(t, m.env.NATS.URL(), msg.AllEvents(paymentsapi.Context))
 	o := order()
 	m.readied(t, ctx, o)
-	inv := payload[paymentsapi.InvoiceCreated](t, events.next(t)).Invoice
+	inv := systest.Payload[paymentsapi.InvoiceCreated](t, events.Next(t)).Invoice
 
 	cancel, _ := m.cancelled(t, ctx, o)
-	e := events.next(t)
+	e := events.Next(t)
 	assert.Equal(t, "InvoiceCanceled", e.Name)
 	assert.Equal(t, inv.ID, e.AggregateID)
 	assert.Equal(t, 2, e.AggregateVersion)
 	assert.Equal(t, cancel.ID, e.CausationID, "caused by ordering's OrderCanceled")
 	want := inv
 	want.Status = paymentsapi.InvoiceStatusCanceled
-	assert.Equal(t, want, payload[paymentsapi.InvoiceCanceled](t, e).Invoice)
-	t.Logf("InvoiceCanceled on the wire: %s", mustJSON(t, e))
+	assert.Equal(t, want, systest.Payload[paymentsapi.InvoiceCanceled](t, e).Invoice)
+	t.Logf("InvoiceCanceled on the wire: %s", systest.MustJSON(t, e))
 
 	got, err := m.c.Invoice(ctx, inv.ID)
 	require.NoError(t, err)
@@ -144,10 +146,10 @@ func TestCancelAfterPaymentKeepsThePaidInvoice(t *testing.T) {
 	t.Parallel()
 	m := startPayments(t)
 	ctx := testContext(t)
-	created := readWire(t, m.env.NATS.URL(), paymentsapi.Subject("InvoiceCreated"))
+	created := systest.ReadWire(t, m.env.NATS.URL(), paymentsapi.Subject("InvoiceCreated"))
 	o := order()
 	m.readied(t, ctx, o)
-	inv := payload[paymentsapi.InvoiceCreated](t, created.next(t)).Invoice
+	inv := systest.Payload[paymentsapi.InvoiceCreated](t, created.Next(t)).Invoice
 	_, err := m.c.PayInvoice(ctx, inv.ID)
 	require.NoError(t, err)
 	_, seq := m.cancelled(t, ctx, o)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -32,7 +34,7 @@ func TestOrderIsPaidAndCompleted(t *testing.T) {
 	m := startOrderingAndPayments(t)
 	correlation := "checkout-" + msg.NewID()
 	ctx := msg.WithMeta(testContext(t), msg.Meta{CorrelationID: correlation})
-	all := readWire(t, m.env.NATS.URL(), "mallbots.*.events.>")
+	all := systest.ReadWire(t, m.env.NATS.URL(), "mallbots.*.events.>")
 	o := m.approvedOrder(t, ctx)
 
 	m.publish(t, ctx, depotapi.Subject("ShoppingListCompleted"), "ShoppingListCompleted",
@@ -59,9 +61,9 @@ func TestOrderIsPaidAndCompleted(t *testing.T) {
 		"ShoppingListCompleted", "OrderReadied", "InvoiceCreated", "InvoicePaid", "OrderCompleted"}
 	var seen []string
 	for len(seen) < len(want) {
-		e := all.next(t)
+		e := all.Next(t)
 		seen = append(seen, e.Name)
-		t.Logf("%s on the wire: %s", e.Name, mustJSON(t, e))
+		t.Logf("%s on the wire: %s", e.Name, systest.MustJSON(t, e))
 		assert.Equal(t, correlation, e.CorrelationID, "%s carries the checkout's correlation id", e.Name)
 	}
 	assert.ElementsMatch(t, want, seen, "the checkout's timeline, the test's own events included")

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mallbots/mallbots/internal/systest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -15,7 +17,7 @@ import (
 func TestAuthorizePayment(t *testing.T) {
 	t.Parallel()
 	m := startPayments(t)
-	events := readWire(t, m.env.NATS.URL(), msg.AllEvents(paymentsapi.Context))
+	events := systest.ReadWire(t, m.env.NATS.URL(), msg.AllEvents(paymentsapi.Context))
 	correlation := "checkout-" + msg.NewID()
 	ctx := msg.WithMeta(testContext(t), msg.Meta{CorrelationID: correlation})
 
@@ -27,14 +29,14 @@ func TestAuthorizePayment(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
 
-	e := events.next(t)
+	e := events.Next(t)
 	assert.Equal(t, "PaymentAuthorized", e.Name)
 	assert.Equal(t, paymentsapi.Subject("PaymentAuthorized"), e.Subject)
 	assert.Equal(t, p.ID, e.AggregateID)
 	assert.Equal(t, 1, e.AggregateVersion)
 	assert.Equal(t, correlation, e.CorrelationID, "the request's correlation id flows into the event")
-	assert.Equal(t, want, payload[paymentsapi.PaymentAuthorized](t, e).Payment, "the full payment")
-	t.Logf("PaymentAuthorized on the wire: %s", mustJSON(t, e))
+	assert.Equal(t, want, systest.Payload[paymentsapi.PaymentAuthorized](t, e).Payment, "the full payment")
+	t.Logf("PaymentAuthorized on the wire: %s", systest.MustJSON(t, e))
 }
 
 func TestConfirmPayment(t *testing.T) {
@@ -93,7 +95,7 @@ func TestConfirmPayment(t *testing.T) {
 			var result paymentsapi.Payment
 			require.NoError(t, reply.Decode(&result))
 			assert.Equal(t, want, result, "the reply carries the confirmed payment")
-			t.Logf("ConfirmPayment: %s\nreply: %s", mustJSON(t, cmd), mustJSON(t, got))
+			t.Logf("ConfirmPayment: %s\nreply: %s", systest.MustJSON(t, cmd), systest.MustJSON(t, got))
 		})
 	}
 }
@@ -105,7 +107,7 @@ func TestConfirmPaymentAgain(t *testing.T) {
 	t.Parallel()
 	m := startPayments(t)
 	ctx := testContext(t)
-	confirmed := readWire(t, m.env.NATS.URL(), paymentsapi.Subject("PaymentConfirmed"))
+	confirmed := systest.ReadWire(t, m.env.NATS.URL(), paymentsapi.Subject("PaymentConfirmed"))
 	p := m.authorize(t, ctx, "customer-1", 500)
 	cmd := paymentsapi.ConfirmPayment{PaymentID: p.ID, CustomerID: "customer-1", OrderID: "order-1", AmountCents: 500}
 
@@ -118,13 +120,13 @@ func TestConfirmPaymentAgain(t *testing.T) {
 	assert.Equal(t, command.Failed, other.Outcome)
 	assert.Equal(t, "payment "+p.ID+" is already confirmed for order order-1", other.Reason)
 
-	e := confirmed.next(t)
+	e := confirmed.Next(t)
 	assert.Equal(t, p.ID, e.AggregateID)
 	assert.Equal(t, 2, e.AggregateVersion)
-	t.Logf("PaymentConfirmed on the wire: %s", mustJSON(t, e))
+	t.Logf("PaymentConfirmed on the wire: %s", systest.MustJSON(t, e))
 	barrier := m.authorize(t, ctx, "customer-2", 100)
 	_, _, reply := m.confirm(t, ctx, paymentsapi.ConfirmPayment{PaymentID: barrier.ID, CustomerID: "customer-2",
 		OrderID: "order-3", AmountCents: 100})
 	require.Equal(t, command.Succeeded, reply.Outcome)
-	assert.Equal(t, barrier.ID, confirmed.next(t).AggregateID, "no second PaymentConfirmed for the first payment")
+	assert.Equal(t, barrier.ID, confirmed.Next(t).AggregateID, "no second PaymentConfirmed for the first payment")
 }
