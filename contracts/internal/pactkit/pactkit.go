@@ -20,9 +20,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/pact-foundation/pact-go/v2/matchers"
@@ -30,6 +33,7 @@ import (
 
 	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/platform/bus"
+	"github.com/mallbots/mallbots/system/platform/command"
 	"github.com/mallbots/mallbots/system/platform/inbox"
 	"github.com/mallbots/mallbots/system/platform/msg"
 	"github.com/mallbots/mallbots/system/platform/pg"
@@ -114,21 +118,51 @@ var (
 func ID(example string) matchers.Matcher { return matchers.Regex(example, uuidRegex) }
 
 // Envelope returns the matcher of the msg.Envelope JSON that goes on the
-// wire for a message name on subject: name and subject are exact, the
+// wire for an event name on subject: name and subject are exact, the
 // envelope's ids and time match by form, payload is the consumer's view of
 // the payload. aggregateID is the example of the aggregate's id (its
 // payload carries the same id).
 func Envelope(name, subject, aggregateID string, payload map[string]any) map[string]any {
+	env := envelope(name, subject, payload)
+	env["aggregateId"] = ID(aggregateID)
+	env["aggregateVersion"] = matchers.Integer(1)
+	return env
+}
+
+// Command returns the matcher of a saga command's envelope: no aggregate,
+// and the headers the participant's reply copies (the reply subject, the
+// saga's id and the step, which is the command's name).
+func Command(name, subject, replyTo string, payload map[string]any) map[string]any {
+	env := envelope(name, subject, payload)
+	env["headers"] = map[string]any{
+		command.HeaderReplyTo:  replyTo,
+		command.HeaderSagaID:   ID(ExampleID),
+		command.HeaderSagaStep: name,
+	}
+	return env
+}
+
+// Reply returns the matcher of a participant's reply to a saga command
+// (its name is the command's with "Reply"): on the saga's reply subject,
+// with the saga's headers copied from the command.
+func Reply(commandName, subject string, payload map[string]any) map[string]any {
+	env := envelope(command.ReplyName(commandName), subject, payload)
+	env["headers"] = map[string]any{
+		command.HeaderSagaID:   ID(ExampleID),
+		command.HeaderSagaStep: commandName,
+	}
+	return env
+}
+
+func envelope(name, subject string, payload map[string]any) map[string]any {
 	return map[string]any{
-		"id":               ID(ExampleID2),
-		"name":             name,
-		"subject":          subject,
-		"aggregateId":      ID(aggregateID),
-		"aggregateVersion": matchers.Integer(1),
-		"occurredAt":       matchers.Regex(ExampleTime, timeRegex),
-		"correlationId":    ID(ExampleID2),
-		"causationId":      ID(ExampleID2),
-		"payload":          payload,
+		"id":            ID(ExampleID2),
+		"name":          name,
+		"subject":       subject,
+		"occurredAt":    matchers.Regex(ExampleTime, timeRegex),
+		"correlationId": ID(ExampleID2),
+		"causationId":   ID(ExampleID2),
+		"payload":       payload,
 	}
 }
 
@@ -153,21 +187,71 @@ func Handle(ctx context.Context, pool *pgxpool.Pool, router *inbox.Router, env m
 	return router.Handler(pool)(ctx, env)
 }
 
-// Pool returns a pool on a fresh database of the shared test Postgres,
+// Pool returns a pool on an empty database of the shared test Postgres,
 // with the platform tables (inbox, outbox, events) and the migrations of
-// one context applied in its schema, as the host does at start-up.
+// one context applied in its schema, as the host does at start-up. The
+// database of a context is made and migrated once per test binary; each
+// call empties its tables, so a test starts from nothing without paying
+// for a new database and its migrations.
 func Pool(t *testing.T, context string, migrations fs.FS) *pgxpool.Pool {
 	t.Helper()
 	ctx, cancel := contextTimeout()
 	defer cancel()
-	pool, err := pg.Connect(ctx, systest.Database(t), context)
+	pool, err := migrated(t, ctx, context, migrations)
 	require.NoError(t, err)
-	t.Cleanup(pool.Close)
-	require.NoError(t, schema.Apply(ctx, pool))
-	if migrations != nil {
-		require.NoError(t, pg.Migrate(ctx, pool, "schema_version", migrations))
-	}
+	require.NoError(t, truncate(ctx, pool))
 	return pool
+}
+
+var (
+	poolsMu sync.Mutex
+	pools   = map[string]*pgxpool.Pool{}
+)
+
+// migrated returns the context's migrated pool, making it on first use.
+// It lives until the test binary ends (systest.Main stops the server).
+func migrated(t *testing.T, ctx context.Context, name string, migrations fs.FS) (*pgxpool.Pool, error) {
+	poolsMu.Lock()
+	defer poolsMu.Unlock()
+	if p, ok := pools[name]; ok {
+		return p, nil
+	}
+	server := systest.Postgres(t)
+	dsn, err := server.CreateDatabase(ctx, "contracts_"+name)
+	if err != nil {
+		return nil, err
+	}
+	pool, err := pg.Connect(ctx, dsn, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := schema.Apply(ctx, pool); err != nil {
+		return nil, err
+	}
+	if migrations != nil {
+		if err := pg.Migrate(ctx, pool, "schema_version", migrations); err != nil {
+			return nil, err
+		}
+	}
+	pools[name] = pool
+	return pool, nil
+}
+
+// truncate empties every table of the pool's schema but the migrations'
+// own bookkeeping.
+func truncate(ctx context.Context, pool *pgxpool.Pool) error {
+	var tables []string
+	rows, err := pool.Query(ctx, `SELECT quote_ident(tablename) FROM pg_tables
+		WHERE schemaname = current_schema() AND tablename NOT LIKE '%schema_version%'`)
+	if err != nil {
+		return err
+	}
+	tables, err = pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil || len(tables) == 0 {
+		return err
+	}
+	_, err = pool.Exec(ctx, "TRUNCATE "+strings.Join(tables, ", "))
+	return err
 }
 
 func contextTimeout() (context.Context, context.CancelFunc) {
@@ -193,27 +277,36 @@ func Listen(t *testing.T, url string) *Wire {
 	return &Wire{stream: s}
 }
 
-// Await returns the bytes of the newest message on subject whose envelope
+// Await returns the bytes of the first message on subject whose envelope
 // belongs to aggregate id, and the metadata of the pact message (the
 // subject JetStream stored it under), waiting up to 10 s for the outbox
 // relay to publish it.
 func (w *Wire) Await(subject, aggregateID string) ([]byte, map[string]any, error) {
+	return w.AwaitMatch(subject, "of aggregate "+aggregateID, func(env msg.Envelope) bool {
+		return env.AggregateID == aggregateID
+	})
+}
+
+// AwaitMatch returns the bytes of the first message on subject whose
+// envelope satisfies match (described by what in the error), and the
+// metadata of the pact message, waiting up to 10 s for it.
+func (w *Wire) AwaitMatch(subject, what string, match func(msg.Envelope) bool) ([]byte, map[string]any, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	var last string
+	c, err := w.stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{FilterSubjects: []string{subject}})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", subject, err)
+	}
+	seen := 0
 	for {
-		m, err := w.stream.GetLastMsgForSubject(ctx, subject)
-		if err == nil {
-			var env msg.Envelope
-			if json.Unmarshal(m.Data, &env) == nil && env.AggregateID == aggregateID {
-				return m.Data, map[string]any{"subject": m.Subject, "contentType": "application/json"}, nil
-			}
-			last = string(m.Data)
+		m, err := c.Next(jetstream.FetchContext(ctx))
+		if err != nil {
+			return nil, nil, fmt.Errorf("no %s %s on the wire within 10 s (%d others seen): %w", subject, what, seen, err)
 		}
-		select {
-		case <-ctx.Done():
-			return nil, nil, fmt.Errorf("no %s of aggregate %s on the wire within 10 s (last seen: %s)", subject, aggregateID, last)
-		case <-time.After(20 * time.Millisecond):
+		var env msg.Envelope
+		if json.Unmarshal(m.Data(), &env) == nil && match(env) {
+			return m.Data(), map[string]any{"subject": m.Subject(), "contentType": "application/json"}, nil
 		}
+		seen++
 	}
 }
