@@ -44,13 +44,30 @@ func typed(url string, contexts ...string) *client.Client {
 	return client.New(urls, &http.Client{Timeout: 10 * time.Second})
 }
 
-// verify replays the pacts of provider against baseURL ("" for messages).
+// verify replays every pact of provider against baseURL ("" for messages).
 func verify(t *testing.T, name, baseURL string, states models.StateHandlers, messages message.Handlers) {
+	t.Helper()
+	replay(t, name, pactkit.FilesFor(t, name), baseURL, states, messages)
+}
+
+// verifyFor replays only the pacts of provider with the named consumers:
+// a provider whose consumers need different set-ups (a context alone, or
+// the whole mall) is verified once per set-up.
+func verifyFor(t *testing.T, name string, consumers []string, baseURL string, states models.StateHandlers, messages message.Handlers) {
+	t.Helper()
+	var files []string
+	for _, c := range consumers {
+		files = append(files, pactkit.File(c, name))
+	}
+	replay(t, name, files, baseURL, states, messages)
+}
+
+func replay(t *testing.T, name string, files []string, baseURL string, states models.StateHandlers, messages message.Handlers) {
 	t.Helper()
 	err := provider.NewVerifier().VerifyProvider(t, provider.VerifyRequest{
 		Provider:             name,
 		ProviderBaseURL:      baseURL,
-		PactFiles:            pactkit.FilesFor(t, name),
+		PactFiles:            files,
 		StateHandlers:        states,
 		MessageHandlers:      messages,
 		DisableColoredOutput: true,
