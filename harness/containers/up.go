@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/moby/moby/client"
@@ -100,9 +101,11 @@ func (r *Runtime) up(ctx context.Context, topo topology.Topology) (_ *Env, err e
 	return env, nil
 }
 
-// start creates the network, then NATS, Postgres and the SMS provider side
-// by side, and every service side by side as soon as NATS and Postgres are
-// ready (a service exits when it cannot reach them at start).
+// start creates the network, then every container side by side: a service
+// waits at start for NATS and Postgres to answer (mallbots --wait-for-deps),
+// so its container need not wait for their readiness. The services' start
+// requests follow the brokers' (the engine starts containers about one at a
+// time), so that Postgres initialises while the services' containers start.
 func (e *Env) start(ctx context.Context) error {
 	nw, err := network.New(ctx, withNetworkLabels(e.labels("")))
 	if err != nil {
@@ -114,21 +117,34 @@ func (e *Env) start(ctx context.Context) error {
 		return err
 	}
 	all, actx := errgroup.WithContext(ctx)
+	natsUp, pgUp := make(chan struct{}), make(chan struct{})
+	all.Go(func() error { return e.startNATS(actx, natsUp) })
+	all.Go(func() error { return e.startPostgres(actx, pgUp) })
+	for _, ch := range []chan struct{}{natsUp, pgUp} {
+		select {
+		case <-ch:
+		case <-actx.Done():
+			return all.Wait()
+		}
+	}
 	all.Go(func() error { return e.startHTTP(actx, topology.SMSProvider, e.smsArgs()) })
-	all.Go(func() error {
-		infra, ictx := errgroup.WithContext(actx)
-		infra.Go(func() error { return e.startNATS(ictx) })
-		infra.Go(func() error { return e.startPostgres(ictx) })
-		if err := infra.Wait(); err != nil {
-			return err
-		}
-		services, sctx := errgroup.WithContext(actx)
-		for _, s := range e.topo.Services {
-			services.Go(func() error { return e.startHTTP(sctx, s.Name, e.serviceArgs(s)) })
-		}
-		return services.Wait()
-	})
+	for _, s := range e.topo.Services {
+		all.Go(func() error { return e.startHTTP(actx, s.Name, e.serviceArgs(s)) })
+	}
 	return all.Wait()
+}
+
+// signalStarted closes started once the engine first started the
+// container, before its readiness is awaited (a fault step's restart runs
+// the hook again: once is enough).
+func signalStarted(started chan struct{}) testcontainers.CustomizeRequestOption {
+	var once sync.Once
+	return testcontainers.WithAdditionalLifecycleHooks(testcontainers.ContainerLifecycleHooks{
+		PostStarts: []testcontainers.ContainerHook{func(context.Context, testcontainers.Container) error {
+			once.Do(func() { close(started) })
+			return nil
+		}},
+	})
 }
 
 func withNetworkLabels(labels map[string]string) network.CustomizeNetworkOption {
@@ -175,8 +191,8 @@ func (e *Env) common(name string) []testcontainers.ContainerCustomizer {
 	}
 }
 
-func (e *Env) startNATS(ctx context.Context) error {
-	opts := append(e.common(natsAlias),
+func (e *Env) startNATS(ctx context.Context, started chan struct{}) error {
+	opts := append(e.common(natsAlias), signalStarted(started),
 		// The module's default (-DV: debug and trace) would log every message.
 		testcontainers.WithCmd("-js", "-sd", "/data"),
 		onlyPort(natsPort),
@@ -195,8 +211,8 @@ func (e *Env) startNATS(ctx context.Context) error {
 	return nil
 }
 
-func (e *Env) startPostgres(ctx context.Context) error {
-	opts := append(e.common(postgresAlias),
+func (e *Env) startPostgres(ctx context.Context, started chan struct{}) error {
+	opts := append(e.common(postgresAlias), signalStarted(started),
 		tcpostgres.WithDatabase(pgCredential), tcpostgres.WithUsername(pgCredential),
 		tcpostgres.WithPassword(pgCredential),
 		// Nothing outlives the run: trade durability for speed, as the
@@ -259,6 +275,7 @@ func (e *Env) serviceArgs(s topology.Service) []string {
 		"--nats-url", "nats://" + natsAlias + ":4222",
 		"--postgres-dsn", fmt.Sprintf("postgres://%[1]s:%[1]s@%[2]s:5432/%[1]s?sslmode=disable", pgCredential, postgresAlias),
 		"--peers", strings.Join(peers, ","), "--log-format", "text",
+		"--wait-for-deps", e.opts.readyTimeout.String(),
 	}
 	if e.opts.stepTimeout > 0 {
 		args = append(args, "--saga-step-timeout", e.opts.stepTimeout.String())

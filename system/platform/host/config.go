@@ -18,6 +18,9 @@ type Config struct {
 	MaxDeliver int
 	// OutboxPoll is the relay's fallback poll interval.
 	OutboxPoll time.Duration
+	// DependencyWait bounds how long New waits for NATS and Postgres to
+	// answer at start (0: one attempt each, fail at once).
+	DependencyWait time.Duration
 	// ShutdownGrace bounds how long in-flight HTTP requests may take at stop.
 	ShutdownGrace time.Duration
 }

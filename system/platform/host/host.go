@@ -47,6 +47,9 @@ func New(ctx context.Context, cfg Config, modules ...Module) (_ *Host, err error
 	if h.bus, err = bus.Connect(ctx, cfg.NatsURL, "mallbots"); err != nil {
 		return nil, err
 	}
+	if err = h.awaitDependencies(ctx); err != nil {
+		return nil, err
+	}
 	if err = h.bus.EnsureStream(ctx); err != nil {
 		return nil, err
 	}
