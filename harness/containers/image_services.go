@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	goruntime "runtime"
 	"time"
 )
@@ -38,7 +39,22 @@ func (b *builder) services(ctx context.Context, ref string) (string, error) {
 	if b.eng.imagePresent(ctx, tag) {
 		return tag, nil
 	}
-	return tag, b.buildImage(ctx, tag, files, nil)
+	if err := b.buildImage(ctx, tag, files, nil); err != nil {
+		return "", err
+	}
+	b.pruneOlder(ctx, "mallbots/services", tag)
+	return tag, nil
+}
+
+// pruneOlder removes older images of repo after tag was built, saying
+// which; a failure to list them is only reported.
+func (b *builder) pruneOlder(ctx context.Context, repo, tag string) {
+	removed, err := b.eng.pruneImages(ctx, repo, tag, keepServiceImages)
+	if err != nil {
+		b.say("%v", err)
+	} else if len(removed) > 0 {
+		b.say("removed %d older %s images (keeping the newest %d): %s", len(removed), repo, keepServiceImages, strings.Join(removed, ", "))
+	}
 }
 
 // buildStatic compiles mallbots and smsprovider for Linux without cgo, so
