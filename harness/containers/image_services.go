@@ -6,8 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	goruntime "runtime"
+	"strings"
 	"time"
 )
 
