@@ -8,6 +8,7 @@
 package consumer
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"testing"
@@ -22,6 +23,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	flag.Parse() // RemovePacts reads -test.run
 	_ = log.SetLogLevel("ERROR")
 	if err := pactkit.RemovePacts(); err != nil {
 		fmt.Fprintln(os.Stderr, "remove old pact files:", err)

@@ -1,0 +1,88 @@
+//go:build pact
+
+package consumer
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/pact-foundation/pact-go/v2/matchers"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mallbots/mallbots/contracts/internal/pactkit"
+	"github.com/mallbots/mallbots/system/ordering/orderingapi"
+	paymentsconsumers "github.com/mallbots/mallbots/system/payments/adapters/consumers"
+	paymentspg "github.com/mallbots/mallbots/system/payments/adapters/postgres"
+	paymentsapp "github.com/mallbots/mallbots/system/payments/app"
+	paymentsmigrations "github.com/mallbots/mallbots/system/payments/migrations"
+	"github.com/mallbots/mallbots/system/payments/paymentsapi"
+	"github.com/mallbots/mallbots/system/platform/inbox"
+)
+
+// paymentsApp is the application service payments' module.go builds.
+func paymentsApp(pool *pgxpool.Pool) *paymentsapp.App {
+	return paymentsapp.New(pool, paymentspg.NewPayments(pool), paymentspg.NewInvoices(pool),
+		slog.New(slog.NewTextHandler(io.Discard, nil)))
+}
+
+// paymentsOrderingRouter is the ordering router payments' module.go mounts.
+func paymentsOrderingRouter(pool *pgxpool.Pool) *inbox.Router {
+	return paymentsconsumers.Ordering(paymentsApp(pool))
+}
+
+// TestOrderingEventsToPayments: a ready order gets its invoice (the
+// order's customer, payment and total), published as InvoiceCreated; a
+// cancelled order is recorded, so that it never gets one.
+func TestOrderingEventsToPayments(t *testing.T) {
+	t.Run(orderingapi.OrderReadied{}.EventName(), func(t *testing.T) {
+		orderingEdge{consumer: "payments", name: orderingapi.OrderReadied{}.EventName(),
+			payload: map[string]any{
+				"orderId":    pactkit.ID(pactkit.ExampleID),
+				"customerId": pactkit.ID(orderCustomerID),
+				"paymentId":  pactkit.ID(orderPaymentID),
+				"totalCents": matchers.Integer(orderTotalCents),
+			},
+			context: "payments", migrations: paymentsmigrations.FS, router: paymentsOrderingRouter,
+			effect: invoiceOpened,
+		}.verify(t)
+	})
+	t.Run(orderingapi.OrderCanceled{}.EventName(), func(t *testing.T) {
+		orderingEdge{consumer: "payments", name: orderingapi.OrderCanceled{}.EventName(),
+			payload: map[string]any{"orderId": pactkit.ID(pactkit.ExampleID)},
+			context: "payments", migrations: paymentsmigrations.FS, router: paymentsOrderingRouter,
+			effect: cancellationRecorded,
+		}.verify(t)
+	})
+}
+
+// invoiceOpened asserts that the examples' order has its open invoice and
+// that its InvoiceCreated event is in the outbox.
+func invoiceOpened(t *testing.T, ctx context.Context, pool *pgxpool.Pool) {
+	t.Helper()
+	list, err := paymentsApp(pool).InvoicesByOrder(ctx, pactkit.ExampleID)
+	require.NoError(t, err)
+	require.Len(t, list.Invoices, 1, "the ready order has no invoice")
+	inv := list.Invoices[0]
+	require.Equal(t, paymentsapi.Invoice{ID: inv.ID, OrderID: pactkit.ExampleID, CustomerID: orderCustomerID,
+		PaymentID: orderPaymentID, AmountCents: orderTotalCents, Status: paymentsapi.InvoiceStatusOpen}, inv)
+	require.Equal(t, []string{paymentsapi.Subject(paymentsapi.InvoiceCreated{}.EventName())}, outboxSubjects(t, ctx, pool))
+}
+
+// cancellationRecorded asserts that payments recorded the order's
+// cancellation (a later OrderReadied opens no invoice) and opened none.
+func cancellationRecorded(t *testing.T, ctx context.Context, pool *pgxpool.Pool) {
+	t.Helper()
+	var cancelled bool
+	require.NoError(t, pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) (err error) {
+		cancelled, err = paymentspg.NewInvoices(pool).Cancelled(ctx, tx, pactkit.ExampleID)
+		return err
+	}))
+	require.True(t, cancelled, "payments did not record the order's cancellation")
+	list, err := paymentsApp(pool).InvoicesByOrder(ctx, pactkit.ExampleID)
+	require.NoError(t, err)
+	require.Empty(t, list.Invoices)
+}
