@@ -13,21 +13,24 @@ CONCURRENCY ?= 4
 PACT_FFI_DIR := $(CURDIR)/.tools/pact/lib
 PACT_ENV     := CGO_ENABLED=1 CGO_LDFLAGS="-L$(PACT_FFI_DIR) -Wl,-rpath,$(PACT_FFI_DIR)" PACT_DO_NOT_TRACK=true
 
-.PHONY: help build test e2e up steps contracts bench lint fmt clean tools postgres pact-ffi
+.PHONY: help build test e2e up steps contracts can-i-deploy bench lint fmt clean tools postgres pact-ffi pact-cli
 
 help: ## list the targets
-	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
 
 build: ## build bin/mallbots, bin/smsprovider and bin/e2e
 	$(GO) build -o $(BIN)/ ./cmd/mallbots ./cmd/smsprovider ./cmd/e2e
 
-tools: postgres pact-ffi ## install what the tests need (Postgres server binaries, libpact_ffi)
+tools: postgres pact-ffi pact-cli ## install what the tests need (Postgres server binaries, libpact_ffi, the pact CLI)
 
 postgres:
 	@scripts/ensure-postgres.sh >/dev/null
 
 pact-ffi:
 	@scripts/pact-ffi.sh >/dev/null
+
+pact-cli:
+	@scripts/pact-cli.sh >/dev/null
 
 test: tools ## run every test: unit, integration, the features (local runtime) and the contracts
 	$(GO) vet $(PKGS)
@@ -45,11 +48,11 @@ up: tools build ## start the whole system, print its endpoints, stop it on Ctrl-
 steps: ## print the step catalogue and rewrite docs/steps.md
 	@$(GO) run ./cmd/e2e steps | tee docs/steps.md
 
-contracts: tools ## Pact contracts: consumers write contracts/pacts, then providers verify them
-	@start=$$(date +%s); \
-	$(PACT_ENV) $(GO) test -tags pact -count=1 ./contracts/consumer/... && \
-	$(PACT_ENV) $(GO) test -tags pact -count=1 ./contracts/provider/...; rc=$$?; \
-	echo "make contracts: $$(( $$(date +%s) - start )) s"; exit $$rc
+contracts: tools ## Pact contracts: consumers write contracts/pacts, then providers verify them (CONTRACTS_RUN; broker: README)
+	@$(PACT_ENV) GO=$(GO) scripts/contracts.sh
+
+can-i-deploy: ## ask the Pact Broker whether PACTICIPANT (default: all) at this commit can go to PACT_ENVIRONMENT
+	@GO=$(GO) scripts/contracts.sh can-i-deploy
 
 bench: tools ## run the benchmarks and print their figures
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)

@@ -80,13 +80,9 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-say "trying the npm package $npm_pkg"
-if ! (cd "$tmp" && npm pack --silent "$npm_pkg" >pack.log 2>&1); then
-	say "FAILED: npm pack $npm_pkg:"
-	tail -n 5 "$tmp/pack.log" | sed 's/^/    /' >&2
-	exit 1
-fi
-tar -xzf "$tmp"/*.tgz -C "$tmp"
+# shellcheck source=scripts/npm-unpack.sh
+. "$root/scripts/npm-unpack.sh"
+npm_unpack "$npm_pkg" "$tmp" || exit 1
 src=$tmp/package/prebuilds/linux-x64/libpact_ffi.so
 if ! valid "$src"; then
 	say "FAILED: $npm_pkg has no valid prebuilds/linux-x64/libpact_ffi.so"

@@ -18,6 +18,7 @@ import (
 // TestCustomersMessages produces each customers event through the REST
 // command that emits it and verifies the envelope read back from JetStream.
 func TestCustomersMessages(t *testing.T) {
+	t.Parallel() // its own host, broker and database: independent of the others
 	env := systest.Start(t, []host.Module{customers.Module{}})
 	c := typed(env.URL, customersapi.Context)
 	w := pactkit.Listen(t, env.NATS.URL())

@@ -29,7 +29,7 @@ import (
 
 func TestMain(m *testing.M) {
 	_ = log.SetLogLevel("ERROR")
-	os.Exit(systest.Main(m))
+	os.Exit(checkAllReplayed(systest.Main(m)))
 }
 
 // ctx is the context of the provider's calls; the typed client's timeout
@@ -47,7 +47,7 @@ func typed(url string, contexts ...string) *client.Client {
 // verify replays every pact of provider against baseURL ("" for messages).
 func verify(t *testing.T, name, baseURL string, states models.StateHandlers, messages message.Handlers) {
 	t.Helper()
-	replay(t, name, pactkit.FilesFor(t, name), baseURL, states, messages)
+	replay(t, name, nil, func() []string { return pactkit.FilesFor(t, name) }, baseURL, states, messages)
 }
 
 // verifyFor replays only the pacts of provider with the named consumers:
@@ -55,24 +55,32 @@ func verify(t *testing.T, name, baseURL string, states models.StateHandlers, mes
 // the whole mall) is verified once per set-up.
 func verifyFor(t *testing.T, name string, consumers []string, baseURL string, states models.StateHandlers, messages message.Handlers) {
 	t.Helper()
-	var files []string
-	for _, c := range consumers {
-		files = append(files, pactkit.File(c, name))
-	}
-	replay(t, name, files, baseURL, states, messages)
+	replay(t, name, consumers, func() []string {
+		var files []string
+		for _, c := range consumers {
+			files = append(files, pactkit.File(c, name))
+		}
+		return files
+	}, baseURL, states, messages)
 }
 
-func replay(t *testing.T, name string, files []string, baseURL string, states models.StateHandlers, messages message.Handlers) {
+// replay verifies provider name against baseURL. Its pacts are the local
+// files files answers or, with a Pact Broker (PACT_BROKER_BASE_URL), the
+// broker's pacts of consumers (every consumer's when nil), whose results it
+// publishes: see pactkit.Sources.
+func replay(t *testing.T, name string, consumers []string, files func() []string, baseURL string, states models.StateHandlers, messages message.Handlers) {
 	t.Helper()
-	err := provider.NewVerifier().VerifyProvider(t, provider.VerifyRequest{
+	baseURL, messages = mutated(t, name, baseURL, messages) // inert unless MALLBOTS_PACT_MUTATION is set
+	req := provider.VerifyRequest{
 		Provider:             name,
 		ProviderBaseURL:      baseURL,
-		PactFiles:            files,
 		StateHandlers:        states,
 		MessageHandlers:      messages,
 		DisableColoredOutput: true,
-	})
-	require.NoError(t, err)
+	}
+	pactkit.Sources(t, &req, consumers, files)
+	recordReplayed(req.PactFiles)
+	require.NoError(t, provider.NewVerifier().VerifyProvider(t, req))
 }
 
 // produced answers a message handler with the message read from the wire.

@@ -20,6 +20,7 @@ import (
 // against the stand-in served locally (the real provider's API as this
 // project knows it).
 func TestSMSProvider(t *testing.T) {
+	t.Parallel() // its own host, broker and database: independent of the others
 	srv := httptest.NewServer(smsprovider.New().Handler())
 	t.Cleanup(srv.Close)
 	call := func(method, path string, header http.Header, body any) error {

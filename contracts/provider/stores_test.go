@@ -68,16 +68,19 @@ func startStores(t *testing.T) (*systest.Env, *storesStates) {
 	return env, &storesStates{c: typed(env.URL, storesapi.Context)}
 }
 
-// TestStoresAPI replays the REST pacts (baskets and depot on a cache miss)
-// against stores' real HTTP handlers.
+// TestStoresAPI replays the REST pacts of baskets and depot (on a cache
+// miss) against stores' real HTTP handlers; the typed client's pact with
+// stores is verified on the whole mall (verifyClientAPI).
 func TestStoresAPI(t *testing.T) {
+	t.Parallel() // its own host, broker and database: independent of the others
 	env, s := startStores(t)
-	verify(t, "stores", env.URL, s.handlers(), nil)
+	verifyFor(t, "stores", []string{"baskets", "depot"}, env.URL, s.handlers(), nil)
 }
 
 // TestStoresMessages produces each stores event through the REST command
 // that emits it and verifies the envelope read back from JetStream.
 func TestStoresMessages(t *testing.T) {
+	t.Parallel() // its own host, broker and database: independent of the others
 	env, s := startStores(t)
 	w := pactkit.Listen(t, env.NATS.URL())
 	onStore := func(name string, command func(id string) error) message.Handler {

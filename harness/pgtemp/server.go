@@ -28,6 +28,8 @@ type Server struct {
 	port  int
 	major int
 	proc  *postmaster
+	// attached: another process owns the server (see Attach).
+	attached bool
 
 	stopped  atomic.Bool
 	stopOnce sync.Once
@@ -153,9 +155,13 @@ func (s *Server) DSN(database string) string {
 }
 
 // Stop shuts the server down (fast shutdown, SIGKILL after 10 s) and
-// removes its folder. Later calls return the first call's result.
+// removes its folder; an attached server is left running. Later calls
+// return the first call's result.
 func (s *Server) Stop() error {
 	s.stopOnce.Do(func() {
+		if s.attached {
+			return
+		}
 		s.stopped.Store(true)
 		err := errors.Join(s.proc.stop(stopGrace), removeDir(s.dir))
 		if err != nil {

@@ -6,6 +6,7 @@ package systest
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -36,16 +37,37 @@ func Main(m *testing.M) int {
 	return code
 }
 
-// Postgres returns the test binary's shared Postgres, starting it once.
+// postgresEnv carries "port:major" of a parent test binary's Postgres to
+// its subprocesses (see PostgresEnv).
+const postgresEnv = "MALLBOTS_TEST_POSTGRES"
+
+// Postgres returns the test binary's shared Postgres, starting it once, or
+// attaching to its parent's when this binary runs as its subprocess.
 func Postgres(tb testing.TB) *pgtemp.Server {
 	tb.Helper()
 	pgOnce.Do(func() {
+		if v := os.Getenv(postgresEnv); v != "" {
+			var port, major int
+			if _, err := fmt.Sscanf(v, "%d:%d", &port, &major); err != nil {
+				pgErr = fmt.Errorf("%s=%q: want port:major: %w", postgresEnv, v, err)
+				return
+			}
+			pgServer = pgtemp.Attach(port, major)
+			return
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		pgServer, pgErr = pgtemp.Start(ctx)
 	})
 	require.NoError(tb, pgErr, "start the shared test Postgres")
 	return pgServer
+}
+
+// PostgresEnv returns the environment entry that makes a subprocess of this
+// test binary use this binary's Postgres instead of starting its own.
+func PostgresEnv(tb testing.TB) string {
+	s := Postgres(tb)
+	return fmt.Sprintf("%s=%d:%d", postgresEnv, s.Port(), s.Major())
 }
 
 // Database returns the DSN of a new database for this test only.
