@@ -25,6 +25,7 @@ import (
 func TestMain(m *testing.M) {
 	flag.Parse() // RemovePacts reads -test.run
 	_ = log.SetLogLevel("ERROR")
+	systest.StartPostgresEarly()
 	if err := pactkit.RemovePacts(); err != nil {
 		fmt.Fprintln(os.Stderr, "remove old pact files:", err)
 		os.Exit(1)

@@ -29,6 +29,7 @@ import (
 
 func TestMain(m *testing.M) {
 	_ = log.SetLogLevel("ERROR")
+	systest.StartPostgresEarly()
 	os.Exit(checkAllReplayed(systest.Main(m)))
 }
 

@@ -31,6 +31,7 @@ var (
 // Call it from TestMain: os.Exit(systest.Main(m)).
 func Main(m *testing.M) int {
 	code := m.Run()
+	pgOnce.Do(func() {}) // waits for a start still running (StartPostgresEarly)
 	if pgServer != nil {
 		_ = pgServer.Stop()
 	}
@@ -45,22 +46,29 @@ const postgresEnv = "MALLBOTS_TEST_POSTGRES"
 // attaching to its parent's when this binary runs as its subprocess.
 func Postgres(tb testing.TB) *pgtemp.Server {
 	tb.Helper()
-	pgOnce.Do(func() {
-		if v := os.Getenv(postgresEnv); v != "" {
-			var port, major int
-			if _, err := fmt.Sscanf(v, "%d:%d", &port, &major); err != nil {
-				pgErr = fmt.Errorf("%s=%q: want port:major: %w", postgresEnv, v, err)
-				return
-			}
-			pgServer = pgtemp.Attach(port, major)
-			return
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		pgServer, pgErr = pgtemp.Start(ctx)
-	})
+	pgOnce.Do(startShared)
 	require.NoError(tb, pgErr, "start the shared test Postgres")
 	return pgServer
+}
+
+// StartPostgresEarly starts the shared Postgres in the background, from
+// TestMain, so that the tests that run first and need none overlap its
+// start-up; the first test that needs it waits for it.
+func StartPostgresEarly() { go pgOnce.Do(startShared) }
+
+func startShared() {
+	if v := os.Getenv(postgresEnv); v != "" {
+		var port, major int
+		if _, err := fmt.Sscanf(v, "%d:%d", &port, &major); err != nil {
+			pgErr = fmt.Errorf("%s=%q: want port:major: %w", postgresEnv, v, err)
+			return
+		}
+		pgServer = pgtemp.Attach(port, major)
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	pgServer, pgErr = pgtemp.Start(ctx)
 }
 
 // PostgresEnv returns the environment entry that makes a subprocess of this
