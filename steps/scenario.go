@@ -20,7 +20,29 @@ type scenarioSteps struct {
 	serial bool
 	// undo holds what a fault step broke, to be restored after the scenario.
 	undo map[string]func(context.Context) error
+	// marks are the steps begun so far, each with how many HTTP exchanges
+	// the scenario had made before it.
+	marks []mark
 }
+
+type mark struct {
+	step      string
+	exchanges int
+}
+
+// Finished is what a scenario leaves for the reports when it ends.
+type Finished struct {
+	Pickle        *godog.Scenario
+	CorrelationID string
+	Exchanges     []world.Exchange
+	// Steps names, for each exchange, the text of the step that made it.
+	Steps []string
+	// Timeline is the scenario's messages seen by the event tap.
+	Timeline []tap.Record
+}
+
+// Observer receives each scenario as it ends; scenarios end concurrently.
+type Observer func(Finished)
 
 func hasTag(p *godog.Scenario, tag string) bool {
 	for _, t := range p.Tags {
@@ -32,8 +54,9 @@ func hasTag(p *godog.Scenario, tag string) bool {
 }
 
 // Initialize registers every step on a scenario; godog calls it once per
-// scenario, so the state made here belongs to that scenario alone.
-func Initialize(sc *godog.ScenarioContext, w *world.World) {
+// scenario, so the state made here belongs to that scenario alone. Each
+// observer receives the scenario when it ends.
+func Initialize(sc *godog.ScenarioContext, w *world.World, observers ...Observer) {
 	x := &scenarioSteps{w: w, undo: map[string]func(context.Context) error{}}
 	sc.Before(func(ctx context.Context, p *godog.Scenario) (context.Context, error) {
 		x.serial = hasTag(p, world.SerialTag)
@@ -41,11 +64,37 @@ func Initialize(sc *godog.ScenarioContext, w *world.World) {
 		x.s = world.NewScenario(w, p.Name)
 		return x.s.Context(ctx), nil
 	})
-	sc.After(func(ctx context.Context, _ *godog.Scenario, err error) (context.Context, error) {
+	sc.StepContext().Before(func(ctx context.Context, st *godog.Step) (context.Context, error) {
+		if x.s != nil {
+			x.marks = append(x.marks, mark{step: st.Text, exchanges: len(x.s.Exchanges())})
+		}
+		return ctx, nil
+	})
+	sc.After(func(ctx context.Context, p *godog.Scenario, err error) (context.Context, error) {
+		if x.s != nil {
+			for _, observe := range observers {
+				observe(x.finished(p))
+			}
+		}
+		// Faults are undone before the scenario lets others in: a @serial
+		// scenario that stopped the broker must not hand it over stopped.
+		restored := x.restoreFaults(ctx)
 		w.Leave(x.serial)
-		return ctx, x.restoreFaults(ctx)
+		return ctx, restored
 	})
 	registerAll(&registry{sc: sc, enrich: x.explain}, x)
+}
+
+// finished is the scenario as it ends, each HTTP exchange with its step.
+func (x *scenarioSteps) finished(p *godog.Scenario) Finished {
+	f := Finished{Pickle: p, CorrelationID: x.s.CorrelationID, Exchanges: x.s.Exchanges(), Timeline: x.s.Timeline()}
+	f.Steps = make([]string, len(f.Exchanges))
+	for _, m := range x.marks {
+		for i := m.exchanges; i < len(f.Steps); i++ {
+			f.Steps[i] = m.step
+		}
+	}
+	return f
 }
 
 func registerAll(r *registry, x *scenarioSteps) {

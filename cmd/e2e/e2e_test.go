@@ -99,6 +99,15 @@ func TestFailingFeatureFailsTheRunAndExplainsWhy(t *testing.T) {
 	junit, err := os.ReadFile(filepath.Join(reports, "junit.xml"))
 	require.NoError(t, err)
 	assert.Contains(t, string(junit), `failures="1"`)
+	page, err := os.ReadFile(filepath.Join(reports, "living-doc.html"))
+	require.NoError(t, err)
+	assert.Contains(t, text, "living documentation: "+filepath.Join(reports, "living-doc.html"))
+	for _, want := range []string{ // the failure, in the product owner's page
+		`<article class="scenario failed"`, "<p>expected a StoreParticipationEnabled message",
+		`>StoreCreated</text>`,
+	} {
+		assert.Contains(t, string(page), want)
+	}
 	h.assertNothingLeft(t)
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/system/contexts"
 	"github.com/mallbots/mallbots/system/platform/inbox"
 	"github.com/mallbots/mallbots/system/platform/msg"
 )
@@ -23,11 +24,12 @@ const shelfMoved = "mallbots.stores.events.ShelfMoved"
 // TestCoverageGate passes), so only the added subscription is new.
 func TestCoverageGateNamesANewSubscription(t *testing.T) {
 	subjects, calls := contracted(t)
-	known := gapsOf(subscriptions(), restCalls, subjects, calls)
+	known := gapsOf(contexts.Subscriptions(), restCalls, subjects, calls)
 	require.Empty(t, gateFailures(known, known), "the gate fails with no change")
 
-	subs := subscriptions()
-	subs["depot"] = append(subs["depot"], shelfRouter())
+	shelves := shelfRouter()
+	subs := append(contexts.Subscriptions(),
+		contexts.Subscription{Context: "depot", Consumer: shelves.Consumer(), Subjects: shelves.Subjects()})
 	failures := gateFailures(gapsOf(subs, restCalls, subjects, calls), known)
 
 	require.Equal(t, []string{

@@ -13,36 +13,8 @@ import (
 	"testing"
 
 	"github.com/mallbots/mallbots/contracts/internal/pactkit"
-	basketsconsumers "github.com/mallbots/mallbots/system/baskets/adapters/consumers"
-	cosecconsumers "github.com/mallbots/mallbots/system/cosec/adapters/consumers"
-	customerscommands "github.com/mallbots/mallbots/system/customers/adapters/commands"
-	depotcommands "github.com/mallbots/mallbots/system/depot/adapters/commands"
-	depotconsumers "github.com/mallbots/mallbots/system/depot/adapters/consumers"
-	notificationsconsumers "github.com/mallbots/mallbots/system/notifications/adapters/consumers"
-	orderingcommands "github.com/mallbots/mallbots/system/ordering/adapters/commands"
-	orderingconsumers "github.com/mallbots/mallbots/system/ordering/adapters/consumers"
-	paymentscommands "github.com/mallbots/mallbots/system/payments/adapters/commands"
-	paymentsconsumers "github.com/mallbots/mallbots/system/payments/adapters/consumers"
-	"github.com/mallbots/mallbots/system/platform/inbox"
-	searchconsumers "github.com/mallbots/mallbots/system/search/adapters/consumers"
+	"github.com/mallbots/mallbots/system/contexts"
 )
-
-// subscriptions are the inbox routers each context's module.go mounts,
-// built by the same constructors (their dependencies are not called to
-// list subjects). A router added to a module must be added here.
-func subscriptions() map[string][]*inbox.Router {
-	return map[string][]*inbox.Router{
-		"baskets":       {basketsconsumers.Stores(nil)},
-		"cosec":         {cosecconsumers.Ordering(nil), cosecconsumers.Replies(nil)},
-		"customers":     {customerscommands.Router(nil)},
-		"depot":         {depotcommands.Router(nil), depotconsumers.Stores(nil), depotconsumers.Ordering(nil)},
-		"notifications": {notificationsconsumers.Customers(nil), notificationsconsumers.Ordering(nil)},
-		"ordering": {orderingcommands.Router(nil), orderingconsumers.Baskets(nil),
-			orderingconsumers.Depot(nil), orderingconsumers.Payments(nil)},
-		"payments": {paymentscommands.Router(nil), paymentsconsumers.Ordering(nil)},
-		"search":   {searchconsumers.Customers(nil), searchconsumers.Ordering(nil), searchconsumers.Stores(nil)},
-	}
-}
 
 // restCalls are the REST calls one context makes to another (or to the
 // SMS provider): consumer, provider, method and path pattern ({} is an id).
@@ -119,21 +91,19 @@ func idPattern(path string) string {
 // "rest <consumer> -> <provider>: <METHOD> <path>".
 func gaps(t *testing.T) []string {
 	subjects, calls := contracted(t)
-	return gapsOf(subscriptions(), restCalls, subjects, calls)
+	return gapsOf(contexts.Subscriptions(), restCalls, subjects, calls)
 }
 
 // gapsOf returns the gaps of the given subscriptions (consumer -> its
 // routers) and REST calls against the contracted subjects and calls (as
 // contracted reads them), sorted.
-func gapsOf(subs map[string][]*inbox.Router, rest []struct{ consumer, provider, method, path string },
+func gapsOf(subs []contexts.Subscription, rest []struct{ consumer, provider, method, path string },
 	subjects, calls map[string]bool) []string {
 	var out []string
-	for consumer, routers := range subs {
-		for _, r := range routers {
-			for _, s := range r.Subjects() {
-				if !subjects[consumer+" "+s] {
-					out = append(out, fmt.Sprintf("message %s -> %s: %s", producerOf(s), consumer, s))
-				}
+	for _, sub := range subs {
+		for _, s := range sub.Subjects {
+			if !subjects[sub.Context+" "+s] {
+				out = append(out, fmt.Sprintf("message %s -> %s: %s", producerOf(s), sub.Context, s))
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/mallbots/mallbots/harness/remote"
+	"github.com/mallbots/mallbots/harness/report"
 	"github.com/mallbots/mallbots/harness/runtime"
 	"github.com/mallbots/mallbots/harness/tap"
 	"github.com/mallbots/mallbots/harness/topology"
@@ -75,20 +76,46 @@ func runFeatures(ctx context.Context, cfg Config, topo topology.Topology, env ru
 	if err != nil {
 		return Result{Code: 2}, err
 	}
+	opts := &godog.Options{
+		Format: format, Paths: cfg.Paths, Tags: cfg.Tags, Concurrency: cfg.Concurrency,
+		Strict: true, Randomize: cfg.Randomize, Output: cfg.Console, DefaultContext: ctx,
+		TestingT: cfg.TestingT,
+	}
+	locations, err := scenarioLocations(*opts)
+	if err != nil {
+		return Result{Code: 2}, fmt.Errorf("read the features: %w", err)
+	}
+	rec := newRecorder(locations, env.Endpoints())
 	start := time.Now()
 	res.Code = godog.TestSuite{
 		Name:                "mallbots",
-		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, w) },
-		Options: &godog.Options{
-			Format: format, Paths: cfg.Paths, Tags: cfg.Tags, Concurrency: cfg.Concurrency,
-			Strict: true, Randomize: cfg.Randomize, Output: cfg.Console, DefaultContext: ctx,
-			TestingT: cfg.TestingT,
-		},
+		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, w, rec.observe) },
+		Options:             opts,
 	}.Run()
 	res.Wall = time.Since(start)
 	res.Scenarios, res.Failed, err = countScenarios(filepath.Join(cfg.ReportsDir, "cucumber.json"))
-	summarize(cfg, runtimeName, topo, res)
+	doc := ""
+	if err == nil {
+		doc, err = writeLivingDoc(cfg.ReportsDir, rec, headline(cfg, runtimeName, topo, res)+" · "+start.Format("2006-01-02 15:04 MST"))
+	}
+	summarize(cfg, runtimeName, topo, res, doc)
 	return res, err
+}
+
+// writeLivingDoc writes the interactions sidecar next to cucumber.json and
+// renders the living documentation from both; it returns the page's path.
+func writeLivingDoc(dir string, rec *recorder, run string) (string, error) {
+	sidecar := filepath.Join(dir, "interactions.json")
+	if err := report.WriteInteractions(sidecar, rec.log.Interactions()); err != nil {
+		return "", err
+	}
+	page, err := report.Load(filepath.Join(dir, "cucumber.json"), sidecar)
+	if err != nil {
+		return "", err
+	}
+	page.Run = run
+	path := filepath.Join(dir, "living-doc.html")
+	return path, page.WriteFile(path)
 }
 
 // formats is the console format plus the cucumber JSON and JUnit files.
@@ -104,13 +131,23 @@ func formats(cfg Config) (string, error) {
 		filepath.Join(dir, "cucumber.json"), filepath.Join(dir, "junit.xml")), nil
 }
 
-func summarize(cfg Config, runtimeName string, topo topology.Topology, res Result) {
+// headline is the verdict: "passed · 3 scenarios, 0 failed · runtime local · topology microservices".
+func headline(cfg Config, runtimeName string, topo topology.Topology, res Result) string {
 	verdict := "passed"
 	if res.Code != 0 {
 		verdict = "FAILED"
 	}
-	fmt.Fprintf(cfg.Console, "\n%s · %d scenarios, %d failed · runtime %s · topology %s · environment up in %s · suite %s wall · concurrency %d\n",
-		verdict, res.Scenarios, res.Failed, runtimeName, topo.Name, res.Startup.Round(time.Millisecond),
+	return fmt.Sprintf("%s · %d scenarios, %d failed · runtime %s · topology %s",
+		verdict, res.Scenarios, res.Failed, runtimeName, topo.Name)
+}
+
+func summarize(cfg Config, runtimeName string, topo topology.Topology, res Result, doc string) {
+	fmt.Fprintf(cfg.Console, "\n%s · environment up in %s · suite %s wall · concurrency %d\n",
+		headline(cfg, runtimeName, topo, res), res.Startup.Round(time.Millisecond),
 		res.Wall.Round(time.Millisecond), cfg.Concurrency)
-	fmt.Fprintf(cfg.Console, "reports: %s/cucumber.json, %s/junit.xml\n", cfg.ReportsDir, cfg.ReportsDir)
+	fmt.Fprintf(cfg.Console, "reports: %s/cucumber.json, %s/junit.xml, %s/interactions.json\n",
+		cfg.ReportsDir, cfg.ReportsDir, cfg.ReportsDir)
+	if doc != "" {
+		fmt.Fprintf(cfg.Console, "living documentation: %s\n", doc)
+	}
 }
