@@ -9,10 +9,13 @@ import (
 )
 
 // transitions is the order lifecycle: for each status, the statuses an
-// order may move to. Completed, rejected and cancelled are final.
+// order may move to. Completed, rejected and cancelled are final. An
+// approved order can still be rejected: when the saga's ApproveOrder timed
+// out but arrived, the saga has already cancelled the shopping list and
+// rejects the order, which must not stay approved with nothing to shop.
 var transitions = map[orderingapi.Status][]orderingapi.Status{
 	orderingapi.StatusPending:  {orderingapi.StatusApproved, orderingapi.StatusRejected, orderingapi.StatusCanceled},
-	orderingapi.StatusApproved: {orderingapi.StatusReady, orderingapi.StatusCanceled},
+	orderingapi.StatusApproved: {orderingapi.StatusReady, orderingapi.StatusRejected, orderingapi.StatusCanceled},
 	orderingapi.StatusReady:    {orderingapi.StatusCompleted},
 }
 
@@ -35,7 +38,8 @@ func (o *Order) Approve(shoppingListID string) error {
 	return es.Raise(o, orderingapi.OrderApproved{Order: next})
 }
 
-// Reject rejects a pending order at the end of a failed saga. Rejecting a
+// Reject rejects a pending order at the end of a failed saga, or an
+// approved one whose approval came after the saga gave up on it. Rejecting a
 // rejected order again, or one the customer cancelled meanwhile, changes
 // nothing and is no error: the saga's compensation has nothing left to do.
 func (o *Order) Reject(reason string) error {

@@ -118,8 +118,8 @@ func TestNewOrderRefusesAnUnusableCheckout(t *testing.T) {
 }
 
 // TestLifecycle runs every action from every status: the lifecycle is
-// pending -> approved -> ready -> completed, with rejected (from pending)
-// and cancelled (from pending or approved) as the other ends.
+// pending -> approved -> ready -> completed, with rejected and cancelled
+// (each from pending or approved) as the other ends.
 func TestLifecycle(t *testing.T) {
 	t.Parallel()
 	type action struct {
@@ -134,7 +134,7 @@ func TestLifecycle(t *testing.T) {
 		{"approve", func(o *domain.Order) error { return o.Approve("list-1") }, "OrderApproved", approved,
 			[]orderingapi.Status{pending}, nil},
 		{"reject", func(o *domain.Order) error { return o.Reject("payment declined") }, "OrderRejected", rejected,
-			[]orderingapi.Status{pending}, []orderingapi.Status{rejected, cancelled}},
+			[]orderingapi.Status{pending, approved}, []orderingapi.Status{rejected, cancelled}},
 		{"ready", (*domain.Order).Ready, "OrderReadied", ready, []orderingapi.Status{approved}, nil},
 		{"complete", (*domain.Order).Complete, "OrderCompleted", completed, []orderingapi.Status{ready}, nil},
 		{"cancel", func(o *domain.Order) error { return o.Cancel("") }, "OrderCanceled", cancelled,
