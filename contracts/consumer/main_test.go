@@ -25,7 +25,7 @@ import (
 func TestMain(m *testing.M) {
 	flag.Parse() // RemovePacts reads -test.run
 	_ = log.SetLogLevel("ERROR")
-	systest.StartPostgresEarly()
+	pactkit.Prepare() // every context's database, migrated in the background
 	if err := pactkit.RemovePacts(); err != nil {
 		fmt.Fprintln(os.Stderr, "remove old pact files:", err)
 		os.Exit(1)

@@ -41,7 +41,7 @@ type flowResult struct {
 	err   error
 }
 
-// mallVerifications run, in this order, against one mall. A verification
+// mallVerifications run side by side against one mall. A verification
 // that needs the whole system is added here.
 var mallVerifications = []struct {
 	name string
@@ -95,7 +95,10 @@ func TestMall(t *testing.T) {
 	m := startMall(t)
 	m.warmUp()
 	for _, v := range mallVerifications {
-		t.Run(v.name, func(t *testing.T) { v.run(t, m) })
+		t.Run(v.name, func(t *testing.T) {
+			t.Parallel() // each makes data of its own; the shared flows run once
+			v.run(t, m)
+		})
 	}
 }
 

@@ -46,9 +46,16 @@ const postgresEnv = "MALLBOTS_TEST_POSTGRES"
 // attaching to its parent's when this binary runs as its subprocess.
 func Postgres(tb testing.TB) *pgtemp.Server {
 	tb.Helper()
+	s, err := SharedPostgres()
+	require.NoError(tb, err, "start the shared test Postgres")
+	return s
+}
+
+// SharedPostgres is Postgres for code outside a test (TestMain, a
+// background preparation): it returns the error instead of failing a test.
+func SharedPostgres() (*pgtemp.Server, error) {
 	pgOnce.Do(startShared)
-	require.NoError(tb, pgErr, "start the shared test Postgres")
-	return pgServer
+	return pgServer, pgErr
 }
 
 // StartPostgresEarly starts the shared Postgres in the background, from

@@ -32,6 +32,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/internal/systest"
+	"github.com/mallbots/mallbots/system/contexts"
 	"github.com/mallbots/mallbots/system/platform/bus"
 	"github.com/mallbots/mallbots/system/platform/command"
 	"github.com/mallbots/mallbots/system/platform/inbox"
@@ -190,33 +191,63 @@ func Handle(ctx context.Context, pool *pgxpool.Pool, router *inbox.Router, env m
 // Pool returns a pool on an empty database of the shared test Postgres,
 // with the platform tables (inbox, outbox, events) and the migrations of
 // one context applied in its schema, as the host does at start-up. The
-// database of a context is made and migrated once per test binary; each
-// call empties its tables, so a test starts from nothing without paying
-// for a new database and its migrations.
+// database of a context is made and migrated once per test binary (or in
+// advance, by Prepare); each call empties its tables, so a test starts
+// from nothing without paying for a new database and its migrations.
 func Pool(t *testing.T, context string, migrations fs.FS) *pgxpool.Pool {
 	t.Helper()
 	ctx, cancel := contextTimeout()
 	defer cancel()
-	pool, err := migrated(t, ctx, context, migrations)
-	require.NoError(t, err)
+	pool, err := migrated(context, migrations)
+	require.NoError(t, err, "the %s test database", context)
 	require.NoError(t, truncate(ctx, pool))
 	return pool
 }
 
+// Prepare makes and migrates the database of every context in the
+// background and side by side, from TestMain: each has a database of its
+// own, so their migrations do not queue behind one another, and the tests
+// that need none run meanwhile. Pool waits for a preparation under way.
+func Prepare() {
+	for _, m := range contexts.All() {
+		go func() { _, _ = migrated(m.Name(), m.Migrations()) }()
+	}
+}
+
+// contextDB is one context's migrated database, made once.
+type contextDB struct {
+	once sync.Once
+	pool *pgxpool.Pool
+	err  error
+}
+
 var (
 	poolsMu sync.Mutex
-	pools   = map[string]*pgxpool.Pool{}
+	pools   = map[string]*contextDB{}
 )
 
 // migrated returns the context's migrated pool, making it on first use.
 // It lives until the test binary ends (systest.Main stops the server).
-func migrated(t *testing.T, ctx context.Context, name string, migrations fs.FS) (*pgxpool.Pool, error) {
+func migrated(name string, migrations fs.FS) (*pgxpool.Pool, error) {
 	poolsMu.Lock()
-	defer poolsMu.Unlock()
-	if p, ok := pools[name]; ok {
-		return p, nil
+	db, ok := pools[name]
+	if !ok {
+		db = &contextDB{}
+		pools[name] = db
 	}
-	server := systest.Postgres(t)
+	poolsMu.Unlock()
+	db.once.Do(func() { db.pool, db.err = migrate(name, migrations) })
+	return db.pool, db.err
+}
+
+// migrate creates the context's database and applies its migrations.
+func migrate(name string, migrations fs.FS) (*pgxpool.Pool, error) {
+	ctx, cancel := contextTimeout()
+	defer cancel()
+	server, err := systest.SharedPostgres()
+	if err != nil {
+		return nil, err
+	}
 	dsn, err := server.CreateDatabase(ctx, "contracts_"+name)
 	if err != nil {
 		return nil, err
@@ -233,7 +264,6 @@ func migrated(t *testing.T, ctx context.Context, name string, migrations fs.FS) 
 			return nil, err
 		}
 	}
-	pools[name] = pool
 	return pool, nil
 }
 
