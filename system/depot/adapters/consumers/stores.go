@@ -6,8 +6,6 @@ package consumers
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -47,28 +45,12 @@ func onStore[E storeEvent](r *inbox.Router, c StoreCache) {
 	var e E
 	inbox.On(r, storesapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, p *E) error {
 		s := (*p).StoreState()
-		if err := check(env, s.ID); err != nil {
+		if err := inbox.CheckVersioned(env, s.ID); err != nil {
 			return err
 		}
 		return permanent(c.CacheStore(ctx, tx, s, env.AggregateVersion))
 	})
 }
-
-// check dead-letters an event no retry can make usable: one without the id
-// of its aggregate or its version, which out-of-order safety needs.
-func check(env msg.Envelope, id string) error {
-	switch {
-	case id == "":
-		return bus.Permanent(fmt.Errorf("%s %s: payload has no id", env.Name, env.ID))
-	case env.AggregateVersion < 1:
-		return bus.Permanent(fmt.Errorf("%s %s: envelope has no aggregate version", env.Name, env.ID))
-	case env.AggregateID != "" && env.AggregateID != id:
-		return bus.Permanent(fmt.Errorf("%s %s: %w", env.Name, env.ID, errAggregateMismatch))
-	}
-	return nil
-}
-
-var errAggregateMismatch = errors.New("aggregate id differs from the payload's id")
 
 // permanent dead-letters an application error (input no retry can fix);
 // any other error is infrastructure and is retried.

@@ -2,13 +2,10 @@ package consumers
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/mallbots/mallbots/system/customers/customersapi"
-	"github.com/mallbots/mallbots/system/platform/bus"
 	"github.com/mallbots/mallbots/system/platform/inbox"
 	"github.com/mallbots/mallbots/system/platform/msg"
 )
@@ -41,26 +38,9 @@ func onCustomer[E customerEvent](r *inbox.Router, c CustomerCache) {
 	var e E
 	inbox.On(r, customersapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, p *E) error {
 		cust := (*p).CustomerState()
-		if err := checkAggregate(env, cust.ID); err != nil {
+		if err := inbox.CheckVersioned(env, cust.ID); err != nil {
 			return err
 		}
 		return permanentIfInvalid(c.CacheCustomer(ctx, tx, cust, env.AggregateVersion))
 	})
 }
-
-// checkAggregate dead-letters an event no retry can make usable: one
-// without the id of its aggregate or its version, which out-of-order
-// safety needs.
-func checkAggregate(env msg.Envelope, id string) error {
-	switch {
-	case id == "":
-		return bus.Permanent(fmt.Errorf("%s %s: payload has no id", env.Name, env.ID))
-	case env.AggregateVersion < 1:
-		return bus.Permanent(fmt.Errorf("%s %s: envelope has no aggregate version", env.Name, env.ID))
-	case env.AggregateID != "" && env.AggregateID != id:
-		return bus.Permanent(fmt.Errorf("%s %s: %w", env.Name, env.ID, errAggregateMismatch))
-	}
-	return nil
-}
-
-var errAggregateMismatch = errors.New("aggregate id differs from the payload's id")

@@ -25,7 +25,7 @@ func Baskets(a OrderCreator) *inbox.Router {
 	r := inbox.NewRouter(BasketsConsumer)
 	inbox.On(r, basketsapi.Subject(basketsapi.BasketCheckedOut{}.EventName()),
 		func(ctx context.Context, tx pgx.Tx, env msg.Envelope, e *basketsapi.BasketCheckedOut) error {
-			if err := checkAggregate(env, e.ID); err != nil {
+			if err := inbox.CheckAggregate(env, e.ID); err != nil {
 				return err
 			}
 			return permanent(env, a.CreateOrder(ctx, tx, placement(e.Basket)))

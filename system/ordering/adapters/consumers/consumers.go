@@ -5,7 +5,6 @@
 package consumers
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -35,14 +34,3 @@ func fields(e *apperr.Error) string {
 	}
 	return b.String()
 }
-
-// checkAggregate dead-letters an event whose envelope names another
-// aggregate than its payload.
-func checkAggregate(env msg.Envelope, id string) error {
-	if env.AggregateID != "" && env.AggregateID != id {
-		return bus.Permanent(fmt.Errorf("%s %s: %w", env.Name, env.ID, errAggregateMismatch))
-	}
-	return nil
-}
-
-var errAggregateMismatch = errors.New("aggregate id differs from the payload's id")

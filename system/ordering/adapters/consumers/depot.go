@@ -23,7 +23,7 @@ func Depot(a OrderReadier) *inbox.Router {
 	r := inbox.NewRouter(DepotConsumer)
 	inbox.On(r, depotapi.Subject(depotapi.ShoppingListCompleted{}.EventName()),
 		func(ctx context.Context, tx pgx.Tx, env msg.Envelope, e *depotapi.ShoppingListCompleted) error {
-			if err := checkAggregate(env, e.ID); err != nil {
+			if err := inbox.CheckAggregate(env, e.ID); err != nil {
 				return err
 			}
 			return permanent(env, a.ReadyOrder(ctx, tx, e.OrderID, e.ID))

@@ -23,7 +23,7 @@ func Payments(a OrderCompleter) *inbox.Router {
 	r := inbox.NewRouter(PaymentsConsumer)
 	inbox.On(r, paymentsapi.Subject(paymentsapi.InvoicePaid{}.EventName()),
 		func(ctx context.Context, tx pgx.Tx, env msg.Envelope, e *paymentsapi.InvoicePaid) error {
-			if err := checkAggregate(env, e.ID); err != nil {
+			if err := inbox.CheckAggregate(env, e.ID); err != nil {
 				return err
 			}
 			return permanent(env, a.CompleteOrder(ctx, tx, e.OrderID))

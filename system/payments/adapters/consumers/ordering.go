@@ -5,7 +5,6 @@ package consumers
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -34,7 +33,7 @@ func Ordering(a Invoicing) *inbox.Router {
 	r := inbox.NewRouter(Consumer)
 	inbox.On(r, orderingapi.Subject(orderingapi.OrderReadied{}.EventName()),
 		func(ctx context.Context, tx pgx.Tx, env msg.Envelope, e *orderingapi.OrderReadied) error {
-			if err := checkAggregate(env, e.ID); err != nil {
+			if err := inbox.CheckAggregate(env, e.ID); err != nil {
 				return err
 			}
 			b := domain.Billing{OrderID: e.ID, CustomerID: e.CustomerID, PaymentID: e.PaymentID, AmountCents: e.TotalCents}
@@ -42,7 +41,7 @@ func Ordering(a Invoicing) *inbox.Router {
 		})
 	inbox.On(r, orderingapi.Subject(orderingapi.OrderCanceled{}.EventName()),
 		func(ctx context.Context, tx pgx.Tx, env msg.Envelope, e *orderingapi.OrderCanceled) error {
-			if err := checkAggregate(env, e.ID); err != nil {
+			if err := inbox.CheckAggregate(env, e.ID); err != nil {
 				return err
 			}
 			if e.ID == "" || len(e.ID) > domain.MaxIDLength || !domain.Printable(e.ID) {
@@ -66,14 +65,3 @@ func permanent(env msg.Envelope, err error) error {
 	}
 	return bus.Permanent(fmt.Errorf("%s %s: %w: %s", env.Name, env.ID, err, strings.Join(reasons, "; ")))
 }
-
-// checkAggregate dead-letters an event whose envelope names another
-// aggregate than its payload.
-func checkAggregate(env msg.Envelope, id string) error {
-	if env.AggregateID != "" && env.AggregateID != id {
-		return bus.Permanent(fmt.Errorf("%s %s: %w", env.Name, env.ID, errAggregateMismatch))
-	}
-	return nil
-}
-
-var errAggregateMismatch = errors.New("aggregate id differs from the payload's id")

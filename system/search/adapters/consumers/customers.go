@@ -38,7 +38,7 @@ func onCustomer[E customerEvent](r *inbox.Router, p CustomerProjector) {
 	var e E
 	inbox.On(r, customersapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, ev *E) error {
 		c := (*ev).CustomerState()
-		if err := check(env, c.ID); err != nil {
+		if err := inbox.CheckVersioned(env, c.ID); err != nil {
 			return err
 		}
 		return permanentIfData(p.ProjectCustomer(ctx, tx, c, env.AggregateVersion))

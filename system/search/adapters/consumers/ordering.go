@@ -44,7 +44,7 @@ func onOrder[E orderEvent](r *inbox.Router, p OrderProjector, implied orderingap
 	created := e.EventName() == orderingapi.OrderCreated{}.EventName()
 	inbox.On(r, orderingapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, ev *E) error {
 		o := (*ev).OrderState()
-		if err := check(env, o.ID); err != nil {
+		if err := inbox.CheckVersioned(env, o.ID); err != nil {
 			return err
 		}
 		if o.CustomerID == "" {

@@ -49,7 +49,7 @@ func onStore[E storeEvent](r *inbox.Router, p StoreProjector) {
 	var e E
 	inbox.On(r, storesapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, ev *E) error {
 		s := (*ev).StoreState()
-		if err := check(env, s.ID); err != nil {
+		if err := inbox.CheckVersioned(env, s.ID); err != nil {
 			return err
 		}
 		return permanentIfData(p.ProjectStore(ctx, tx, s, env.AggregateVersion))
@@ -60,7 +60,7 @@ func onProduct[E productEvent](r *inbox.Router, p StoreProjector) {
 	var e E
 	inbox.On(r, storesapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, ev *E) error {
 		pr := (*ev).ProductState()
-		if err := check(env, pr.ID); err != nil {
+		if err := inbox.CheckVersioned(env, pr.ID); err != nil {
 			return err
 		}
 		return permanentIfData(p.ProjectProduct(ctx, tx, pr, env.AggregateVersion))
