@@ -24,3 +24,10 @@ func (CustomerDisabled) EventName() string         { return "CustomerDisabled" }
 
 // CustomerState returns the customer's state; every customer event promotes it.
 func (c Customer) CustomerState() Customer { return c }
+
+// CustomerEvent is any customers event: each carries the customer's full
+// state.
+type CustomerEvent interface {
+	CustomerState() Customer
+	EventName() string
+}

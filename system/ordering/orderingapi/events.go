@@ -58,3 +58,9 @@ func (OrderCanceled) EventName() string  { return "OrderCanceled" }
 
 // OrderState returns the order's state; every order event promotes it.
 func (o Order) OrderState() Order { return o }
+
+// OrderEvent is any ordering event: each carries the order's full state.
+type OrderEvent interface {
+	OrderState() Order
+	EventName() string
+}

@@ -52,3 +52,16 @@ func (s Store) StoreState() Store { return s }
 
 // ProductState returns the product's state; every product event promotes it.
 func (p Product) ProductState() Product { return p }
+
+// StoreEvent is any stores event about a store: each carries its full state.
+type StoreEvent interface {
+	StoreState() Store
+	EventName() string
+}
+
+// ProductEvent is any stores event about a product: each carries its full
+// state.
+type ProductEvent interface {
+	ProductState() Product
+	EventName() string
+}

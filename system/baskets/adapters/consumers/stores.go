@@ -22,16 +22,6 @@ type Cache interface {
 	CacheProduct(ctx context.Context, tx pgx.Tx, p storesapi.Product, version int) error
 }
 
-type storeEvent interface {
-	StoreState() storesapi.Store
-	EventName() string
-}
-
-type productEvent interface {
-	ProductState() storesapi.Product
-	EventName() string
-}
-
 // Stores routes every stores event that changes what a basket shows into c.
 func Stores(c Cache) *inbox.Router {
 	r := inbox.NewRouter(Consumer)
@@ -47,7 +37,7 @@ func Stores(c Cache) *inbox.Router {
 	return r
 }
 
-func onStore[E storeEvent](r *inbox.Router, c Cache) {
+func onStore[E storesapi.StoreEvent](r *inbox.Router, c Cache) {
 	var e E
 	inbox.On(r, storesapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, p *E) error {
 		s := (*p).StoreState()
@@ -58,7 +48,7 @@ func onStore[E storeEvent](r *inbox.Router, c Cache) {
 	})
 }
 
-func onProduct[E productEvent](r *inbox.Router, c Cache) {
+func onProduct[E storesapi.ProductEvent](r *inbox.Router, c Cache) {
 	var e E
 	inbox.On(r, storesapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, p *E) error {
 		pr := (*p).ProductState()

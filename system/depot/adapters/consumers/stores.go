@@ -24,11 +24,6 @@ type StoreCache interface {
 	CacheStore(ctx context.Context, tx pgx.Tx, s storesapi.Store, version int) error
 }
 
-type storeEvent interface {
-	StoreState() storesapi.Store
-	EventName() string
-}
-
 // Stores routes every stores event that may change a store's name or
 // location into c. Product events are not consumed: a list takes product
 // names from the order.
@@ -41,7 +36,7 @@ func Stores(c StoreCache) *inbox.Router {
 	return r
 }
 
-func onStore[E storeEvent](r *inbox.Router, c StoreCache) {
+func onStore[E storesapi.StoreEvent](r *inbox.Router, c StoreCache) {
 	var e E
 	inbox.On(r, storesapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, p *E) error {
 		s := (*p).StoreState()

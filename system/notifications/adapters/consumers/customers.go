@@ -18,11 +18,6 @@ type CustomerCache interface {
 	CacheCustomer(ctx context.Context, tx pgx.Tx, c customersapi.Customer, version int) error
 }
 
-type customerEvent interface {
-	CustomerState() customersapi.Customer
-	EventName() string
-}
-
 // Customers routes every customers event into the cache: each carries the
 // customer's full state.
 func Customers(c CustomerCache) *inbox.Router {
@@ -34,7 +29,7 @@ func Customers(c CustomerCache) *inbox.Router {
 	return r
 }
 
-func onCustomer[E customerEvent](r *inbox.Router, c CustomerCache) {
+func onCustomer[E customersapi.CustomerEvent](r *inbox.Router, c CustomerCache) {
 	var e E
 	inbox.On(r, customersapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, p *E) error {
 		cust := (*p).CustomerState()

@@ -22,11 +22,6 @@ type SMSRequester interface {
 	RequestSMS(ctx context.Context, tx pgx.Tx, order orderingapi.Order, kind string) error
 }
 
-type orderEvent interface {
-	OrderState() orderingapi.Order
-	EventName() string
-}
-
 // Ordering routes each order event a customer hears about to the SMS of its
 // kind. A customer the cache does not hold yet fails the message, and the
 // bus delivers it again later.
@@ -39,7 +34,7 @@ func Ordering(s SMSRequester) *inbox.Router {
 	return r
 }
 
-func onOrder[E orderEvent](r *inbox.Router, s SMSRequester, kind string) {
+func onOrder[E orderingapi.OrderEvent](r *inbox.Router, s SMSRequester, kind string) {
 	var e E
 	inbox.On(r, orderingapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, _ msg.Envelope, p *E) error {
 		return permanentIfInvalid(s.RequestSMS(ctx, tx, (*p).OrderState(), kind))

@@ -18,11 +18,6 @@ type CustomerProjector interface {
 	ProjectCustomer(ctx context.Context, tx pgx.Tx, c customersapi.Customer, version int) error
 }
 
-type customerEvent interface {
-	CustomerState() customersapi.Customer
-	EventName() string
-}
-
 // Customers routes every customers event into p: each carries the full
 // customer, its name included, so any of them may bring a new name.
 func Customers(p CustomerProjector) *inbox.Router {
@@ -34,7 +29,7 @@ func Customers(p CustomerProjector) *inbox.Router {
 	return r
 }
 
-func onCustomer[E customerEvent](r *inbox.Router, p CustomerProjector) {
+func onCustomer[E customersapi.CustomerEvent](r *inbox.Router, p CustomerProjector) {
 	var e E
 	inbox.On(r, customersapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, ev *E) error {
 		c := (*ev).CustomerState()

@@ -21,11 +21,6 @@ type OrderProjector interface {
 	ProjectOrder(ctx context.Context, tx pgx.Tx, c app.OrderChange) error
 }
 
-type orderEvent interface {
-	OrderState() orderingapi.Order
-	EventName() string
-}
-
 // Ordering routes every order event into p, with the status each implies
 // should its payload carry none.
 func Ordering(p OrderProjector) *inbox.Router {
@@ -39,7 +34,7 @@ func Ordering(p OrderProjector) *inbox.Router {
 	return r
 }
 
-func onOrder[E orderEvent](r *inbox.Router, p OrderProjector, implied orderingapi.Status) {
+func onOrder[E orderingapi.OrderEvent](r *inbox.Router, p OrderProjector, implied orderingapi.Status) {
 	var e E
 	created := e.EventName() == orderingapi.OrderCreated{}.EventName()
 	inbox.On(r, orderingapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, ev *E) error {

@@ -19,16 +19,6 @@ type StoreProjector interface {
 	ProjectProduct(ctx context.Context, tx pgx.Tx, p storesapi.Product, version int) error
 }
 
-type storeEvent interface {
-	StoreState() storesapi.Store
-	EventName() string
-}
-
-type productEvent interface {
-	ProductState() storesapi.Product
-	EventName() string
-}
-
 // Stores routes every stores event into p: each carries the full store or
 // product, so all of them keep the version rule exact, not only renames.
 func Stores(p StoreProjector) *inbox.Router {
@@ -45,7 +35,7 @@ func Stores(p StoreProjector) *inbox.Router {
 	return r
 }
 
-func onStore[E storeEvent](r *inbox.Router, p StoreProjector) {
+func onStore[E storesapi.StoreEvent](r *inbox.Router, p StoreProjector) {
 	var e E
 	inbox.On(r, storesapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, ev *E) error {
 		s := (*ev).StoreState()
@@ -56,7 +46,7 @@ func onStore[E storeEvent](r *inbox.Router, p StoreProjector) {
 	})
 }
 
-func onProduct[E productEvent](r *inbox.Router, p StoreProjector) {
+func onProduct[E storesapi.ProductEvent](r *inbox.Router, p StoreProjector) {
 	var e E
 	inbox.On(r, storesapi.Subject(e.EventName()), func(ctx context.Context, tx pgx.Tx, env msg.Envelope, ev *E) error {
 		pr := (*ev).ProductState()
