@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -64,7 +63,7 @@ func (a *App) change(ctx context.Context, id string, fn func(*domain.Customer) e
 // load reads a customer within tx; an id that is malformed or has no events
 // is an unknown customer.
 func (a *App) load(ctx context.Context, tx pgx.Tx, id string) (*domain.Customer, error) {
-	if !validID(id) {
+	if !msg.CanonicalID(id) {
 		return nil, apperr.NotFound("customer", id)
 	}
 	cu, err := a.customers.Load(ctx, tx, id)
@@ -84,12 +83,4 @@ func (a *App) save(ctx context.Context, tx pgx.Tx, cu *domain.Customer) error {
 		return err
 	}
 	return a.views.PutCustomer(ctx, tx, cu.State)
-}
-
-// validID reports whether id is a canonical UUID, the only form this context
-// issues. Checking it first keeps bytes Postgres cannot store as text (NUL,
-// invalid UTF-8) away from SQL, so a bad id is a 404, never a 500.
-func validID(id string) bool {
-	u, err := uuid.Parse(id)
-	return err == nil && u.String() == id
 }

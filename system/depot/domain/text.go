@@ -6,9 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/google/uuid"
-
 	"github.com/mallbots/mallbots/system/platform/apperr"
+	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
 // MaxIDLength bounds every id another context or a client sends.
@@ -29,10 +28,7 @@ func ValidID(id string) bool { return id != "" && len(id) <= MaxIDLength && Prin
 
 // IsIssuedID reports whether id is a canonical UUID, the only form of id the
 // depot issues for lists and bots; anything else cannot be one of them.
-func IsIssuedID(id string) bool {
-	u, err := uuid.Parse(id)
-	return err == nil && u.String() == id
-}
+func IsIssuedID(id string) bool { return msg.CanonicalID(id) }
 
 func checkID(c *apperr.Check, field, value string) {
 	switch {

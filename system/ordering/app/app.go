@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log/slog"
 
-	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -58,7 +57,7 @@ func New(pool *pgxpool.Pool, views Views, completions Completions, log *slog.Log
 // form ordering issues) or has no events is an unknown order. Checking the
 // form first keeps bytes Postgres cannot hold away from SQL.
 func (a *App) load(ctx context.Context, q pg.Querier, id string) (*domain.Order, error) {
-	if !validID(id) {
+	if !msg.CanonicalID(id) {
 		return nil, apperr.NotFound("order", id)
 	}
 	o, err := a.orders.Load(ctx, q, id)
@@ -97,9 +96,4 @@ func (a *App) change(ctx context.Context, id string, fn func(*domain.Order) erro
 		return orderingapi.Order{}, err
 	}
 	return o.State, nil
-}
-
-func validID(id string) bool {
-	u, err := uuid.Parse(id)
-	return err == nil && u.String() == id
 }

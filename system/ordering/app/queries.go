@@ -7,6 +7,7 @@ import (
 	"github.com/mallbots/mallbots/system/ordering/domain"
 	"github.com/mallbots/mallbots/system/ordering/orderingapi"
 	"github.com/mallbots/mallbots/system/platform/apperr"
+	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
 // OrderQuery selects orders by basket, by customer, or both.
@@ -28,7 +29,7 @@ func (q OrderQuery) Validate() error {
 
 // Order returns one order.
 func (a *App) Order(ctx context.Context, id string) (orderingapi.Order, error) {
-	if !validID(id) {
+	if !msg.CanonicalID(id) {
 		return orderingapi.Order{}, apperr.NotFound("order", id)
 	}
 	return a.views.Order(ctx, id)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 
-	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -50,12 +49,4 @@ type App struct {
 // New returns the application over pool and its stores.
 func New(pool *pgxpool.Pool, payments Payments, invoices Invoices, log *slog.Logger) *App {
 	return &App{pool: pool, payments: payments, invoices: invoices, log: log}
-}
-
-// validID reports whether id is a canonical UUID, the only form payments
-// issues. Checking it first keeps bytes Postgres cannot hold away from SQL,
-// so a bad id is unknown, never an internal error.
-func validID(id string) bool {
-	u, err := uuid.Parse(id)
-	return err == nil && u.String() == id
 }

@@ -16,7 +16,7 @@ import (
 // is rejected; confirming again for the same order succeeds with no new
 // event. Its result is the payment.
 func (a *App) ConfirmPayment(ctx context.Context, tx pgx.Tx, _ msg.Envelope, cmd *paymentsapi.ConfirmPayment) (any, error) {
-	if !validID(cmd.PaymentID) {
+	if !msg.CanonicalID(cmd.PaymentID) {
 		return nil, command.Reject("payment %q not found", cmd.PaymentID)
 	}
 	p, found, err := a.payments.Lock(ctx, tx, cmd.PaymentID)

@@ -8,13 +8,14 @@ import (
 	"github.com/mallbots/mallbots/system/payments/domain"
 	"github.com/mallbots/mallbots/system/payments/paymentsapi"
 	"github.com/mallbots/mallbots/system/platform/apperr"
+	"github.com/mallbots/mallbots/system/platform/msg"
 	"github.com/mallbots/mallbots/system/platform/pg"
 )
 
 // PayInvoice marks an open invoice paid, which completes its order; a paid
 // or cancelled invoice is a conflict.
 func (a *App) PayInvoice(ctx context.Context, id string) (paymentsapi.Invoice, error) {
-	if !validID(id) {
+	if !msg.CanonicalID(id) {
 		return paymentsapi.Invoice{}, apperr.NotFound("invoice", id)
 	}
 	var inv *domain.Invoice

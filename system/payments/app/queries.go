@@ -7,11 +7,12 @@ import (
 	"github.com/mallbots/mallbots/system/payments/domain"
 	"github.com/mallbots/mallbots/system/payments/paymentsapi"
 	"github.com/mallbots/mallbots/system/platform/apperr"
+	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
 // Payment returns one payment.
 func (a *App) Payment(ctx context.Context, id string) (paymentsapi.Payment, error) {
-	if !validID(id) {
+	if !msg.CanonicalID(id) {
 		return paymentsapi.Payment{}, apperr.NotFound("payment", id)
 	}
 	return a.payments.Payment(ctx, id)
@@ -19,7 +20,7 @@ func (a *App) Payment(ctx context.Context, id string) (paymentsapi.Payment, erro
 
 // Invoice returns one invoice.
 func (a *App) Invoice(ctx context.Context, id string) (paymentsapi.Invoice, error) {
-	if !validID(id) {
+	if !msg.CanonicalID(id) {
 		return paymentsapi.Invoice{}, apperr.NotFound("invoice", id)
 	}
 	return a.invoices.Invoice(ctx, id)

@@ -76,6 +76,14 @@ func New(ctx context.Context, subject, name string, payload any, opts ...Option)
 // NewID returns a new time-ordered unique id.
 func NewID() string { return uuid.Must(uuid.NewV7()).String() }
 
+// CanonicalID reports whether id is a UUID in the canonical lower-case
+// form ids are issued in. A context that only issues such ids checks this
+// first, which also keeps bytes Postgres cannot store as text out of SQL.
+func CanonicalID(id string) bool {
+	u, err := uuid.Parse(id)
+	return err == nil && u.String() == id
+}
+
 // Marshal encodes an envelope for the wire.
 func Marshal(env Envelope) ([]byte, error) {
 	if err := env.Validate(); err != nil {
