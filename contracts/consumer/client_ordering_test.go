@@ -90,9 +90,8 @@ func sdkOrderErrors() []sdkCall {
 		sdkFails(http.StatusBadRequest, "a request for the orders of no basket", "",
 			http.MethodGet, "/api/orders", nil, "basketId").withQuery("basketId", "").
 			by(func(ctx context.Context, c *client.Client) (any, error) { return sdkOut(c.OrdersByBasket(ctx, "")) }),
-		// ordering names basketId, the first of the criteria, for either.
 		sdkFails(http.StatusBadRequest, "a request for the orders of no customer", "",
-			http.MethodGet, "/api/orders", nil, "basketId").withQuery("customerId", "").
+			http.MethodGet, "/api/orders", nil, "customerId").withQuery("customerId", "").
 			by(func(ctx context.Context, c *client.Client) (any, error) { return sdkOut(c.OrdersByCustomer(ctx, "")) }),
 		sdkFails(http.StatusBadRequest, "a request to cancel an order with a reason holding a control character",
 			stateCompletedOrder, http.MethodPost, "/api/orders/${orderId}/cancel",

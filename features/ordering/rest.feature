@@ -26,3 +26,9 @@ Feature: The ordering REST API answers bad input with problem details
     When I send GET "/api/orders?customerId=nobody-{unique}" to ordering
     Then the response status is 200
     And the response field "orders.#" is 0
+
+  Scenario: Listing the orders of an empty customer id names that field
+    When I send GET "/api/orders?customerId=" to ordering
+    Then the response status is 400
+    And the response is a problem of type "invalid-input"
+    And the response field "errors.0.field" is "customerId"

@@ -11,7 +11,8 @@ import (
 )
 
 // orderQuery reads GET /api/orders?basketId=&customerId= as strictly as a
-// body: an unknown or repeated parameter is invalid, not ignored.
+// body: an unknown, repeated or empty parameter is invalid, not ignored,
+// and the problem names that parameter.
 func orderQuery(r *http.Request) (app.OrderQuery, error) {
 	values, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
@@ -31,6 +32,7 @@ func orderQuery(r *http.Request) (app.OrderQuery, error) {
 			continue
 		}
 		c.Require(len(vs) == 1, key, "must be given once")
+		c.Require(vs[0] != "", key, "must not be empty")
 	}
 	return q, c.Err()
 }
