@@ -47,7 +47,7 @@ func (x *scenarioSteps) sendBody(ctx context.Context, method, path, context, bod
 	return err
 }
 
-func (x *scenarioSteps) statusIs(want int) error {
+func (x *scenarioSteps) statusIs(_ context.Context, want int) error {
 	r, err := x.s.Last()
 	if err != nil {
 		return err
@@ -58,7 +58,7 @@ func (x *scenarioSteps) statusIs(want int) error {
 	return nil
 }
 
-func (x *scenarioSteps) problemIs(typ string) error {
+func (x *scenarioSteps) problemIs(_ context.Context, typ string) error {
 	r, err := x.s.Last()
 	if err != nil {
 		return err
@@ -76,7 +76,7 @@ func (x *scenarioSteps) problemIs(typ string) error {
 	return nil
 }
 
-func (x *scenarioSteps) fieldIsText(path, want string) error {
+func (x *scenarioSteps) fieldIsText(_ context.Context, path, want string) error {
 	want, err := x.s.Expand(want)
 	if err != nil {
 		return err
@@ -84,7 +84,7 @@ func (x *scenarioSteps) fieldIsText(path, want string) error {
 	return x.compareField(path, want, func(got string) bool { return got == want })
 }
 
-func (x *scenarioSteps) fieldIsLiteral(path, want string) error {
+func (x *scenarioSteps) fieldIsLiteral(_ context.Context, path, want string) error {
 	return x.compareField(path, want, func(got string) bool {
 		if a, errA := strconv.ParseFloat(got, 64); errA == nil {
 			b, errB := strconv.ParseFloat(want, 64)
@@ -116,7 +116,7 @@ func (x *scenarioSteps) compareField(path, want string, equal func(string) bool)
 	return nil
 }
 
-func (x *scenarioSteps) fieldExists(path string) error {
+func (x *scenarioSteps) fieldExists(_ context.Context, path string) error {
 	r, err := x.s.Last()
 	if err != nil {
 		return err
@@ -125,13 +125,13 @@ func (x *scenarioSteps) fieldExists(path string) error {
 	return err
 }
 
-func (x *scenarioSteps) fieldsAre(table *godog.Table) error {
+func (x *scenarioSteps) fieldsAre(ctx context.Context, table *godog.Table) error {
 	rows, err := rowsOf(table, "field", "value")
 	if err != nil {
 		return err
 	}
 	for _, row := range rows {
-		if err := x.fieldIsText(row["field"], row["value"]); err != nil {
+		if err := x.fieldIsText(ctx, row["field"], row["value"]); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package steps
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -18,7 +19,7 @@ func registerRefusals(r *registry, x *scenarioSteps) {
 }
 
 // refusedAs checks the last attempt failed with the status the words name.
-func (x *scenarioSteps) refusedAs(kind string) error {
+func (x *scenarioSteps) refusedAs(_ context.Context, kind string) error {
 	err, ok := x.s.LastAttempt()
 	if !ok {
 		return fmt.Errorf("nothing was attempted: use a step starting with \"I try to\" first")

@@ -1,7 +1,7 @@
 package steps
 
 import (
-	"reflect"
+	"runtime"
 
 	"github.com/cucumber/godog"
 )
@@ -15,44 +15,32 @@ type Step struct {
 
 // registry registers steps on a scenario and records them for the catalogue.
 type registry struct {
-	sc     *godog.ScenarioContext
-	group  string
-	steps  []Step
-	enrich func(error) error
+	sc    *godog.ScenarioContext
+	group string
+	steps []Step
+	// explained returns a step's method with its failures explained.
+	explained func(fn any) any
 }
 
 // add registers fn under pattern; example is a step text that matches it.
+// godog locates a step where ScenarioContext.Step is called, here for
+// every step, so add moves the location to its own caller: the line of
+// steps/ that maps the pattern to its method.
 func (r *registry) add(pattern, example string, fn any) {
+	handler := r.explained(fn) // also in the catalogue: an unsupported signature fails its tests
 	r.steps = append(r.steps, Step{Group: r.group, Pattern: pattern, Example: example})
-	if r.sc != nil {
-		r.sc.Step(pattern, r.wrap(fn))
+	if r.sc == nil {
+		return
 	}
-}
-
-var errorType = reflect.TypeFor[error]()
-
-// wrap returns fn with the same signature, whose failures carry the
-// scenario's timeline, HTTP exchanges and service logs.
-func (r *registry) wrap(fn any) any {
-	v := reflect.ValueOf(fn)
-	t := v.Type()
-	if r.enrich == nil || t.NumOut() == 0 || t.Out(t.NumOut()-1) != errorType {
-		return fn
-	}
-	return reflect.MakeFunc(t, func(args []reflect.Value) []reflect.Value {
-		out := v.Call(args)
-		last := out[len(out)-1]
-		if !last.IsNil() {
-			enriched := r.enrich(last.Interface().(error))
-			out[len(out)-1] = reflect.ValueOf(&enriched).Elem()
-		}
-		return out
-	}).Interface()
+	_, file, line, _ := runtime.Caller(1)
+	r.sc.Step(pattern, handler)
+	locate(r.sc, file, line)
 }
 
 // Catalogue lists every step with an example, grouped by concern.
 func Catalogue() []Step {
-	r := &registry{}
-	registerAll(r, &scenarioSteps{})
+	x := &scenarioSteps{}
+	r := &registry{explained: x.explained}
+	registerAll(r, x)
 	return r.steps
 }

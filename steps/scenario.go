@@ -82,7 +82,7 @@ func Initialize(sc *godog.ScenarioContext, w *world.World, observers ...Observer
 		w.Leave(x.serial)
 		return ctx, restored
 	})
-	registerAll(&registry{sc: sc, enrich: x.explain}, x)
+	registerAll(&registry{sc: sc, explained: x.explained}, x)
 }
 
 // finished is the scenario as it ends, each HTTP exchange with its step.

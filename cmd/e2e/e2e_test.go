@@ -119,6 +119,22 @@ func TestPassingRunCleansUp(t *testing.T) {
 	h.assertNothingLeft(t)
 }
 
+// TestPrettyOutputLocatesEachStepInSteps runs a feature with the pretty
+// format and checks that each step names the line of steps/ that maps its
+// pattern to a method, not the registry's wrapper.
+func TestPrettyOutputLocatesEachStepInSteps(t *testing.T) {
+	h := build(t)
+	cmd := h.command("run", "--features", "testdata/passing.feature", "--reports", t.TempDir(), "--format", "pretty")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	text := string(out)
+	assert.Regexp(t, `joins the mall\S*\s+\S*# stores\.go:\d+ -> `, text)
+	assert.Regexp(t, `within 5 seconds\S*\s+\S*# messages\.go:\d+ -> `, text)
+	assert.NotContains(t, text, "registry.go")
+	assert.NotContains(t, text, "makeFuncStub")
+	h.assertNothingLeft(t)
+}
+
 var endpoint = regexp.MustCompile(`http://127\.0\.0\.1:(\d+)`)
 
 func TestCtrlCOnUpCleansUp(t *testing.T) {
