@@ -13,7 +13,7 @@ func registerPayments(r *registry, x *scenarioSteps) {
 		`"Ada" tries to pay the invoice for their order again`, x.tryPayInvoice)
 	r.add(`^I try to pay an invoice that was never opened$`, `I try to pay an invoice that was never opened`, x.tryPayUnknownInvoice)
 	r.add(`^the order of "([^"]*)" has no invoice$`, `the order of "Ada" has no invoice`, x.noInvoice)
-	r.add(`^the payment of "([^"]*)" is (authorized|confirmed)$`, `the payment of "Ada" is confirmed`, x.paymentIs)
+	r.add(`^the payment of "([^"]*)" is (authorized|confirmed|released)$`, `the payment of "Ada" is released`, x.paymentIs)
 	r.add(`^the payment of "([^"]*)" is for ([\d.]+)$`, `the payment of "Ada" is for 25.00`, x.paymentAmount)
 	r.add(`^I try to authorize a payment of (-?[\d.]+) for "([^"]*)"$`, `I try to authorize a payment of 0.00 for "Ada"`, x.tryAuthorize)
 }

@@ -21,13 +21,14 @@ Feature: An order that cannot be set up is rejected and leaves nothing behind
     And the create-order saga of "Ada" failed
     And no "CreateShoppingList" message is published within 1 second
     And the order of "Ada" has no shopping list
-    And the payment of "Ada" is authorized
+    And the payment of "Ada" is released
     And these messages are published in order:
       | message           |
       | OrderCreated      |
       | AuthorizeCustomer |
       | RejectOrder       |
       | OrderRejected     |
+      | PaymentReleased   |
 
   Scenario: A payment authorized for less than the basket cancels the list, then rejects the order
     When "Ada" checks out having authorized only 30.00
@@ -35,7 +36,7 @@ Feature: An order that cannot be set up is rejected and leaves nothing behind
     And the order of "Ada" is rejected because "amount 3399 does not match authorized 3000"
     And the create-order saga of "Ada" failed because "ConfirmPayment failed"
     And the shopping list of "Ada" is not offered to bots
-    And the payment of "Ada" is authorized
+    And the payment of "Ada" is released
     And no "InvoiceCreated" message is published within 0.5 seconds
     And these messages are published in order:
       | message            |
@@ -44,3 +45,4 @@ Feature: An order that cannot be set up is rejected and leaves nothing behind
       | CancelShoppingList |
       | RejectOrder        |
       | OrderRejected      |
+      | PaymentReleased    |

@@ -23,11 +23,28 @@ Feature: A payment is authorized at checkout and confirmed for the order
       | ConfirmPayment   |
       | PaymentConfirmed |
 
-  Scenario: A payment for less than the order is never confirmed
+  Scenario: A payment for less than the order is never confirmed, and is released with the order
     When "Ada" checks out having authorized only 20.00
     Then the order of "Ada" is rejected because "does not match"
-    And the payment of "Ada" is authorized
+    And the payment of "Ada" is released
     And no "PaymentConfirmed" message is published within 0.5 seconds
+    And these messages are published in order:
+      | message         |
+      | OrderRejected   |
+      | PaymentReleased |
+
+  Scenario: The payment of an order the customer cancels is released
+    Given "Ada" checks out
+    And the order of "Ada" becomes approved
+    And the payment of "Ada" is confirmed
+    When "Ada" cancels their order
+    Then the order of "Ada" becomes cancelled
+    And the payment of "Ada" is released
+    And these messages are published in order:
+      | message          |
+      | PaymentConfirmed |
+      | OrderCanceled    |
+      | PaymentReleased  |
 
   Scenario Outline: A payment must be for a positive amount
     When I try to authorize a payment of <amount> for "Ada"

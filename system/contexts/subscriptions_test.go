@@ -34,6 +34,7 @@ func TestSubscriptionsNameWhoReceivesWhat(t *testing.T) {
 		{"mallbots.stores.events.StoreCreated", []string{"baskets", "depot", "search"}},
 		{"mallbots.ordering.events.OrderCreated", []string{"cosec", "notifications", "search"}},
 		{"mallbots.ordering.events.OrderCanceled", []string{"payments", "depot", "notifications", "search"}},
+		{"mallbots.ordering.events.OrderRejected", []string{"payments", "search"}},
 		{"mallbots.customers.commands.AuthorizeCustomer", []string{"customers"}},
 		{"mallbots.cosec.replies.CreateOrderSaga", []string{"cosec"}},
 		{"mallbots.depot.events.ShoppingListAssigned", nil},

@@ -95,6 +95,14 @@ func (m *mall) cancelled(t testing.TB, ctx context.Context, o orderingapi.Order)
 		orderingapi.OrderCanceled{Order: o}, msg.WithAggregate(o.ID, 3))
 }
 
+// rejected publishes ordering's OrderRejected for o.
+func (m *mall) rejected(t testing.TB, ctx context.Context, o orderingapi.Order) (msg.Envelope, uint64) {
+	t.Helper()
+	o.Status, o.Reason = orderingapi.StatusRejected, "ConfirmPayment failed"
+	return m.publish(t, ctx, orderingapi.Subject("OrderRejected"), "OrderRejected",
+		orderingapi.OrderRejected{Order: o}, msg.WithAggregate(o.ID, 2))
+}
+
 // publish publishes an envelope and returns its stream sequence.
 func (m *mall) publish(t testing.TB, ctx context.Context, subject, name string, body any, opts ...msg.Option) (msg.Envelope, uint64) {
 	t.Helper()

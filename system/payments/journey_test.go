@@ -72,7 +72,7 @@ func TestOrderIsPaidAndCompleted(t *testing.T) {
 // TestCancelledOrderReachesPayments cancels an approved order over
 // ordering's REST API and finds the cancellation recorded by payments (the
 // seed never delivered OrderCanceled to payments), so that no invoice can
-// be opened for it afterwards.
+// be opened for it afterwards, and the order's payment released.
 func TestCancelledOrderReachesPayments(t *testing.T) {
 	t.Parallel()
 	m := startOrderingAndPayments(t)
@@ -89,6 +89,12 @@ func TestCancelledOrderReachesPayments(t *testing.T) {
 		err := db.QueryRow(ctx, `SELECT count(*) FROM order_cancellation WHERE order_id = $1`, o.ID).Scan(&n)
 		return err == nil && n == 1
 	}, waitFor, pollEvery, "payments records ordering's cancellation")
+	require.EventuallyWithT(t, func(c *assert.CollectT) {
+		p, err := m.c.Payment(ctx, o.PaymentID)
+		require.NoError(c, err)
+		assert.Equal(c, paymentsapi.PaymentStatusReleased, p.Status)
+		assert.Equal(c, o.ID, p.OrderID)
+	}, waitFor, pollEvery, "the cancelled order's payment is released")
 
 	o.Status = orderingapi.StatusReady // a late, stray readiness
 	_, seq := m.readied(t, ctx, o)

@@ -1,7 +1,8 @@
 // Package payments is the payments bounded context: payments a customer
 // authorizes and the create-order saga confirms (checking customer and
-// amount), and the invoice of each ready order, paid over REST (which
-// completes the order) or cancelled with the order. Payments and invoices
+// amount) and releases when its order is rejected or cancelled, and the
+// invoice of each ready order, paid over REST (which completes the order)
+// or cancelled with the order. Payments and invoices
 // are stored as state; each change publishes its full state through the
 // outbox.
 package payments

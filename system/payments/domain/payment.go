@@ -8,7 +8,8 @@ import (
 	"github.com/mallbots/mallbots/system/platform/es"
 )
 
-// Payment is an amount a customer authorized, later confirmed for one order.
+// Payment is an amount a customer authorized, later confirmed for one order,
+// or released when that order is rejected or cancelled.
 type Payment struct {
 	es.AggregateBase
 	State paymentsapi.Payment
@@ -41,7 +42,8 @@ func RestorePayment(state paymentsapi.Payment, version int) *Payment {
 // Confirm confirms the payment for an order. The customer and the amount
 // must be the authorized ones. Confirming it again for the same order
 // changes nothing and is no error (a retried command has one effect); for
-// another order it is a conflict: a payment pays for one order.
+// another order it is a conflict: a payment pays for one order. A released
+// payment is never confirmed.
 func (p *Payment) Confirm(customerID, orderID string, amountCents int64) error {
 	var c apperr.Check
 	checkID(&c, "orderId", orderID)
@@ -49,6 +51,8 @@ func (p *Payment) Confirm(customerID, orderID string, amountCents int64) error {
 		return err
 	}
 	switch {
+	case p.State.Status == paymentsapi.PaymentStatusReleased:
+		return apperr.Conflict("payment %s was released; it cannot be confirmed", p.State.ID)
 	case customerID != p.State.CustomerID:
 		return apperr.Conflict("payment %s was not authorized by customer %q", p.State.ID, customerID)
 	case amountCents != p.State.AmountCents:
@@ -63,6 +67,26 @@ func (p *Payment) Confirm(customerID, orderID string, amountCents int64) error {
 	return es.Raise(p, paymentsapi.PaymentConfirmed{Payment: next})
 }
 
+// Release gives the payment back because orderID, the order it was for,
+// was rejected or cancelled: nothing will be taken. An authorized payment
+// or one confirmed for that order is released; releasing it again changes
+// nothing and is no error (a redelivered event has one effect). Another
+// customer's payment, or one confirmed for another order, is a conflict:
+// that order still needs it.
+func (p *Payment) Release(customerID, orderID string) error {
+	switch {
+	case customerID != p.State.CustomerID:
+		return apperr.Conflict("payment %s was not authorized by customer %q", p.State.ID, customerID)
+	case p.State.Status == paymentsapi.PaymentStatusReleased:
+		return nil
+	case p.State.Status == paymentsapi.PaymentStatusConfirmed && p.State.OrderID != orderID:
+		return apperr.Conflict("payment %s is confirmed for order %s, not %s", p.State.ID, p.State.OrderID, orderID)
+	}
+	next := p.State
+	next.Status, next.OrderID = paymentsapi.PaymentStatusReleased, orderID
+	return es.Raise(p, paymentsapi.PaymentReleased{Payment: next})
+}
+
 // Apply sets the state an event carries.
 func (p *Payment) Apply(event es.Event) error {
 	e, ok := event.(paymentEvent)
@@ -71,4 +95,11 @@ func (p *Payment) Apply(event es.Event) error {
 	}
 	p.State = e.PaymentState()
 	return nil
+}
+
+// EndedOrder is what a rejected or cancelled order brings to its payment.
+type EndedOrder struct {
+	OrderID    string
+	CustomerID string
+	PaymentID  string
 }

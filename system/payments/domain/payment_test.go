@@ -98,21 +98,40 @@ func TestConfirmPayment(t *testing.T) {
 			p := tt.payment(t)
 			before := p.State
 			err := p.Confirm(tt.customer, tt.order, tt.amount)
-			assert.Equal(t, tt.kind, kindOf(err), "%v", err)
-			if tt.kind != 0 {
-				assert.EqualError(t, err, tt.message)
-			}
-			if !tt.event {
-				assert.Empty(t, p.Changes())
-				assert.Equal(t, before, p.State, "nothing changes")
-				return
-			}
-			want := before
-			want.Status, want.OrderID = paymentsapi.PaymentStatusConfirmed, tt.order
-			assert.Equal(t, want, p.State)
-			assert.Equal(t, []any{paymentsapi.PaymentConfirmed{Payment: want}}, toAny(p.Changes()))
+			outcome{tt.kind, tt.message, tt.event}.check(t, p, before, err, func(want paymentsapi.Payment) any {
+				want.Status, want.OrderID = paymentsapi.PaymentStatusConfirmed, tt.order
+				return paymentsapi.PaymentConfirmed{Payment: want}
+			})
 		})
 	}
+}
+
+// outcome is what a change of a payment must come to: an error of kind (0
+// for none) with message, and one event or none.
+type outcome struct {
+	kind    apperr.Kind
+	message string
+	event   bool
+}
+
+// check asserts the outcome of a change from before that returned err;
+// event makes the one event expected from before, whose state the
+// payment must then hold.
+func (o outcome) check(t *testing.T, p *domain.Payment, before paymentsapi.Payment, err error,
+	event func(before paymentsapi.Payment) any) {
+	t.Helper()
+	assert.Equal(t, o.kind, kindOf(err), "%v", err)
+	if o.kind != 0 {
+		assert.EqualError(t, err, o.message)
+	}
+	if !o.event {
+		assert.Empty(t, p.Changes())
+		assert.Equal(t, before, p.State, "nothing changes")
+		return
+	}
+	want := event(before)
+	assert.Equal(t, want.(interface{ PaymentState() paymentsapi.Payment }).PaymentState(), p.State)
+	assert.Equal(t, []any{want}, toAny(p.Changes()))
 }
 
 func toAny[T any](events []T) []any {
@@ -121,4 +140,54 @@ func toAny[T any](events []T) []any {
 		out = append(out, e)
 	}
 	return out
+}
+
+func released(t *testing.T) *domain.Payment {
+	t.Helper()
+	p := confirmed(t)
+	require.NoError(t, p.Release("customer-1", "order-1"))
+	p.Committed()
+	return p
+}
+
+// TestReleasePayment: an order rejected or cancelled gives back the payment
+// authorized or confirmed for it, once; a payment confirmed for another
+// order, or another customer's, is kept.
+func TestReleasePayment(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name            string
+		payment         func(t *testing.T) *domain.Payment
+		customer, order string
+		want            outcome
+	}{
+		{"authorized payment", authorized, "customer-1", "order-1", outcome{event: true}},
+		{"confirmed for the order", confirmed, "customer-1", "order-1", outcome{event: true}},
+		{"released already", released, "customer-1", "order-1", outcome{}},
+		{"confirmed for another order", confirmed, "customer-1", "order-2", outcome{kind: apperr.KindConflict,
+			message: "payment pay-1 is confirmed for order order-1, not order-2"}},
+		{"another customer's", authorized, "customer-2", "order-1", outcome{kind: apperr.KindConflict,
+			message: `payment pay-1 was not authorized by customer "customer-2"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p := tt.payment(t)
+			before := p.State
+			err := p.Release(tt.customer, tt.order)
+			tt.want.check(t, p, before, err, func(want paymentsapi.Payment) any {
+				want.Status, want.OrderID = paymentsapi.PaymentStatusReleased, tt.order
+				return paymentsapi.PaymentReleased{Payment: want}
+			})
+		})
+	}
+}
+
+func TestAReleasedPaymentIsNeverConfirmed(t *testing.T) {
+	t.Parallel()
+	p := released(t)
+	err := p.Confirm("customer-1", "order-1", 3399)
+	assert.Equal(t, apperr.KindConflict, kindOf(err), "%v", err)
+	assert.EqualError(t, err, "payment pay-1 was released; it cannot be confirmed")
+	assert.Empty(t, p.Changes())
 }

@@ -21,6 +21,7 @@ var ConfirmPaymentSubject = msg.CommandSubject(Context, ConfirmPaymentCommand)
 func Register(r *msg.Registry) {
 	msg.Register[PaymentAuthorized](r, PaymentAuthorized{}.EventName())
 	msg.Register[PaymentConfirmed](r, PaymentConfirmed{}.EventName())
+	msg.Register[PaymentReleased](r, PaymentReleased{}.EventName())
 	msg.Register[InvoiceCreated](r, InvoiceCreated{}.EventName())
 	msg.Register[InvoicePaid](r, InvoicePaid{}.EventName())
 	msg.Register[InvoiceCanceled](r, InvoiceCanceled{}.EventName())

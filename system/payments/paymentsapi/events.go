@@ -7,9 +7,15 @@ type PaymentStatus string
 const (
 	PaymentStatusAuthorized PaymentStatus = "authorized"
 	PaymentStatusConfirmed  PaymentStatus = "confirmed"
+	// PaymentStatusReleased is a payment given back because the order it
+	// was authorized or confirmed for was rejected or cancelled: nothing
+	// will be taken, and it can no longer be confirmed.
+	PaymentStatusReleased PaymentStatus = "released"
 )
 
-// Payment is an amount a customer authorized, later confirmed by the saga.
+// Payment is an amount a customer authorized, later confirmed by the saga,
+// or released when its order ends without being shopped. OrderID is the
+// order it was confirmed or released for.
 type Payment struct {
 	ID          string        `json:"paymentId"`
 	CustomerID  string        `json:"customerId"`
@@ -42,6 +48,7 @@ type Invoice struct {
 type (
 	PaymentAuthorized struct{ Payment }
 	PaymentConfirmed  struct{ Payment }
+	PaymentReleased   struct{ Payment }
 )
 
 // Invoice events.
@@ -54,6 +61,7 @@ type (
 // EventName implementations: the message name on the wire.
 func (PaymentAuthorized) EventName() string { return "PaymentAuthorized" }
 func (PaymentConfirmed) EventName() string  { return "PaymentConfirmed" }
+func (PaymentReleased) EventName() string   { return "PaymentReleased" }
 func (InvoiceCreated) EventName() string    { return "InvoiceCreated" }
 func (InvoicePaid) EventName() string       { return "InvoicePaid" }
 func (InvoiceCanceled) EventName() string   { return "InvoiceCanceled" }

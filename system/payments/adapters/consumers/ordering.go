@@ -21,15 +21,17 @@ import (
 // Consumer is the durable consumer of ordering's events.
 const Consumer = "payments-ordering"
 
-// Invoicing is what ordering's events drive.
-type Invoicing interface {
+// Payments is what ordering's events drive.
+type Payments interface {
 	CreateInvoice(ctx context.Context, tx pgx.Tx, b domain.Billing) error
 	CancelInvoice(ctx context.Context, tx pgx.Tx, orderID string) error
+	ReleasePayment(ctx context.Context, tx pgx.Tx, o domain.EndedOrder) error
 }
 
-// Ordering routes OrderReadied to opening the order's invoice and
-// OrderCanceled to cancelling it.
-func Ordering(a Invoicing) *inbox.Router {
+// Ordering routes OrderReadied to opening the order's invoice, OrderCanceled
+// to cancelling it and releasing the order's payment, and OrderRejected to
+// releasing the payment.
+func Ordering(a Payments) *inbox.Router {
 	r := inbox.NewRouter(Consumer)
 	inbox.On(r, orderingapi.Subject(orderingapi.OrderReadied{}.EventName()),
 		func(ctx context.Context, tx pgx.Tx, env msg.Envelope, e *orderingapi.OrderReadied) error {
@@ -41,15 +43,38 @@ func Ordering(a Invoicing) *inbox.Router {
 		})
 	inbox.On(r, orderingapi.Subject(orderingapi.OrderCanceled{}.EventName()),
 		func(ctx context.Context, tx pgx.Tx, env msg.Envelope, e *orderingapi.OrderCanceled) error {
-			if err := inbox.CheckAggregate(env, e.ID); err != nil {
+			if err := endedOrder(env, e.Order); err != nil {
 				return err
 			}
-			if e.ID == "" || len(e.ID) > domain.MaxIDLength || !domain.Printable(e.ID) {
-				return bus.Permanent(fmt.Errorf("%s %s: the order id is missing or malformed", env.Name, env.ID))
+			if err := a.CancelInvoice(ctx, tx, e.ID); err != nil {
+				return err
 			}
-			return a.CancelInvoice(ctx, tx, e.ID)
+			return a.ReleasePayment(ctx, tx, ended(e.Order))
+		})
+	inbox.On(r, orderingapi.Subject(orderingapi.OrderRejected{}.EventName()),
+		func(ctx context.Context, tx pgx.Tx, env msg.Envelope, e *orderingapi.OrderRejected) error {
+			if err := endedOrder(env, e.Order); err != nil {
+				return err
+			}
+			return a.ReleasePayment(ctx, tx, ended(e.Order))
 		})
 	return r
+}
+
+// endedOrder checks the order of a rejection or a cancellation: an order id
+// no retry can make usable dead-letters the event.
+func endedOrder(env msg.Envelope, o orderingapi.Order) error {
+	if err := inbox.CheckAggregate(env, o.ID); err != nil {
+		return err
+	}
+	if o.ID == "" || len(o.ID) > domain.MaxIDLength || !domain.Printable(o.ID) {
+		return bus.Permanent(fmt.Errorf("%s %s: the order id is missing or malformed", env.Name, env.ID))
+	}
+	return nil
+}
+
+func ended(o orderingapi.Order) domain.EndedOrder {
+	return domain.EndedOrder{OrderID: o.ID, CustomerID: o.CustomerID, PaymentID: o.PaymentID}
 }
 
 // permanent dead-letters an event no retry can make usable: invalid content.
