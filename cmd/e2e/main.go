@@ -2,6 +2,8 @@
 //
 //	e2e run    run the Gherkin features (the default command)
 //	e2e up     start the system, print its endpoints, wait for Ctrl-C
+//	e2e load   drive the checkout journey at a rate or concurrency and report
+//	           latency, throughput, errors and resource use (reports/load.*)
 //	e2e steps  print the step catalogue, every step with an example
 //
 // Every flag has an environment variable default (RUNTIME, TOPOLOGY, TAGS,
@@ -38,8 +40,10 @@ func dispatch(ctx context.Context, args []string) (int, error) {
 		return run(ctx, args)
 	case "up":
 		return up(ctx, args)
+	case "load":
+		return loadCommand(ctx, args)
 	case "steps":
 		return printSteps(os.Stdout), nil
 	}
-	return 2, fmt.Errorf("unknown command %q (want run, up or steps)", command)
+	return 2, fmt.Errorf("unknown command %q (want run, up, load or steps)", command)
 }

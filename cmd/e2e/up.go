@@ -3,12 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"time"
-
-	"github.com/mallbots/mallbots/harness/suite"
-	"github.com/mallbots/mallbots/harness/topology"
 )
 
 // up starts the system, prints where everything is, and waits for Ctrl-C.
@@ -17,25 +13,11 @@ func up(ctx context.Context, args []string) (int, error) {
 	if err != nil {
 		return 2, err
 	}
-	topo, err := topology.ByName(cfg.Topology)
-	if err != nil {
-		return 2, err
-	}
-	rt, err := suite.RuntimeFor(cfg)
-	if err != nil {
-		return 2, err
-	}
-	env, err := rt.Up(ctx, topo)
+	env, rt, topo, stop, err := startEnv(ctx, cfg)
 	if err != nil {
 		return 1, err
 	}
-	defer func() {
-		closeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		defer cancel()
-		if err := env.Close(closeCtx); err != nil {
-			fmt.Fprintln(os.Stderr, "e2e up: teardown:", err)
-		}
-	}()
+	defer stop()
 	e := env.Endpoints()
 	fmt.Printf("system up in %s (runtime %s, topology %s)\n\n", env.StartupTime().Round(time.Millisecond), rt.Name(), topo.Name)
 	fmt.Printf("  NATS          %s\n  SMS provider  %s\n", e.NATS, e.SMSProvider)

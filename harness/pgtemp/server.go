@@ -170,3 +170,12 @@ func (s *Server) Stop() error {
 	})
 	return s.stopErr
 }
+
+// PID is the postmaster's process id (0 when attached to another
+// process's server); its backends are its children.
+func (s *Server) PID() int {
+	if s.proc == nil || s.proc.cmd.Process == nil {
+		return 0
+	}
+	return s.proc.cmd.Process.Pid
+}

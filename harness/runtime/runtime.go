@@ -48,3 +48,21 @@ type Runtime interface {
 	Name() string
 	Up(ctx context.Context, topo topology.Topology) (Environment, error)
 }
+
+// Usage is one component's resource use at one moment.
+type Usage struct {
+	// Name is a service, "nats", "postgres" or "smsprovider".
+	Name string
+	// MemoryBytes is the proportional set size (PSS) of the component's
+	// processes: its RSS, with pages shared between processes (Postgres's
+	// shared buffers) divided among them instead of counted in each.
+	MemoryBytes uint64
+	// CPUSeconds is the user and system CPU time used since it started.
+	CPUSeconds float64
+}
+
+// Meter is offered by environments that can read their components'
+// resource use (the load mode samples it).
+type Meter interface {
+	Usage(ctx context.Context) ([]Usage, error)
+}
