@@ -39,11 +39,14 @@ func parse(args []string, getenv func(string) string) (settings, error) {
 	fs.StringVar(&s.peers, "peers", env("MALLBOTS_PEERS", ""),
 		"base URLs of contexts run elsewhere: stores=http://host:port,... [MALLBOTS_PEERS]")
 	fs.IntVar(&s.cfg.MaxDeliver, "max-deliver", 5, "deliveries of a failing message before it is dead-lettered")
+	fs.IntVar(&s.cfg.ConsumerWorkers, "consumer-workers", host.DefaultConsumerWorkers,
+		"messages of different orders each consumer handles side by side")
 	fs.DurationVar(&s.cfg.OutboxPoll, "outbox-poll", 2*time.Second, "outbox relay fallback poll interval")
 	fs.DurationVar(&s.cfg.DependencyWait, "wait-for-deps", 30*time.Second,
 		"how long to wait at start for NATS and Postgres to answer (0: fail at once)")
 	fs.DurationVar(&s.contextsCfg.SagaStepTimeout, "saga-step-timeout", 0,
 		"deadline of each create-order saga step (0: the saga's default)")
+	fs.BoolVar(&s.cfg.Profiling, "pprof", getenv("MALLBOTS_PPROF") == "true" || getenv("MALLBOTS_PPROF") == "1", "serve Go profiles under /debug/pprof/ [MALLBOTS_PPROF]")
 	fs.StringVar(&s.logLevel, "log-level", env("MALLBOTS_LOG_LEVEL", "info"), "debug, info, warn or error [MALLBOTS_LOG_LEVEL]")
 	fs.StringVar(&s.logFormat, "log-format", env("MALLBOTS_LOG_FORMAT", "text"), "text or json [MALLBOTS_LOG_FORMAT]")
 	if err := fs.Parse(args); err != nil {

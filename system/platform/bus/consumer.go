@@ -34,6 +34,10 @@ type ConsumerSpec struct {
 	AckWait time.Duration
 	// Backoff gives the delay before the next delivery after n failed ones.
 	Backoff func(n int) time.Duration
+	// Workers is how many messages of different ordering keys (KeyOf) are
+	// handled side by side (default 1: one at a time in stream order).
+	// Messages of one key are always handled one at a time in stream order.
+	Workers int
 	// Logger receives failures (default slog.Default()).
 	Logger *slog.Logger
 }
@@ -51,6 +55,9 @@ func (s *ConsumerSpec) setDefaults() {
 	if s.Logger == nil {
 		s.Logger = slog.Default()
 	}
+	if s.Workers == 0 {
+		s.Workers = 1
+	}
 }
 
 // Validate reports every problem of the spec.
@@ -64,6 +71,9 @@ func (s ConsumerSpec) Validate() error {
 	}
 	if s.MaxDeliver < 1 {
 		errs = append(errs, errors.New("max deliver must be positive"))
+	}
+	if s.Workers < 1 {
+		errs = append(errs, errors.New("workers must be positive"))
 	}
 	return errors.Join(errs...)
 }
@@ -79,17 +89,26 @@ func ExponentialBackoff(first, max time.Duration) func(int) time.Duration {
 	}
 }
 
-// Subscription is a running consumer.
-type Subscription struct{ cc jetstream.ConsumeContext }
+// maxAckPending bounds the messages a consumer holds unacknowledged, which
+// is also how many the lanes may queue.
+const maxAckPending = 256
 
-// Stop stops fetching and waits for the message in hand to finish.
+// Subscription is a running consumer.
+type Subscription struct {
+	cc jetstream.ConsumeContext
+	d  *delivery
+}
+
+// Stop stops fetching and waits for the messages in hand to finish.
 func (s *Subscription) Stop() {
 	s.cc.Drain()
 	<-s.cc.Closed()
+	s.d.close()
 }
 
 // Consume creates or updates the durable consumer and starts handling
-// messages, one at a time in stream order, until Stop or ctx ends.
+// messages until Stop or ctx ends: one at a time in stream order, or with
+// spec.Workers side by side, in stream order within each ordering key.
 func (b *Bus) Consume(ctx context.Context, spec ConsumerSpec, h Handler) (*Subscription, error) {
 	spec.setDefaults()
 	if err := spec.Validate(); err != nil {
@@ -103,19 +122,20 @@ func (b *Bus) Consume(ctx context.Context, spec ConsumerSpec, h Handler) (*Subsc
 		// The bound is enforced by handle, which dead-letters instead of
 		// letting the server stop delivering silently.
 		MaxDeliver:    -1,
-		MaxAckPending: 256,
+		MaxAckPending: maxAckPending,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("consumer %s: %w", spec.Durable, err)
 	}
-	d := &delivery{bus: b, spec: spec, handler: h, ctx: ctx}
-	cc, err := cons.Consume(d.handle, jetstream.ConsumeErrHandler(d.consumeError))
+	d := newDelivery(ctx, b, spec, h)
+	cc, err := cons.Consume(d.receive, jetstream.ConsumeErrHandler(d.consumeError))
 	if err != nil {
+		d.close()
 		return nil, fmt.Errorf("consume %s: %w", spec.Durable, err)
 	}
 	go func() {
 		<-ctx.Done()
 		cc.Drain()
 	}()
-	return &Subscription{cc: cc}, nil
+	return &Subscription{cc: cc, d: d}, nil
 }

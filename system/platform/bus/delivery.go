@@ -30,6 +30,34 @@ type delivery struct {
 	spec    ConsumerSpec
 	handler Handler
 	ctx     context.Context
+	lanes   *lanes // nil: handled inline, one at a time
+}
+
+func newDelivery(ctx context.Context, b *Bus, spec ConsumerSpec, h Handler) *delivery {
+	d := &delivery{bus: b, spec: spec, handler: h, ctx: ctx}
+	if spec.Workers > 1 {
+		d.lanes = newLanes(spec.Workers, maxAckPending, d.handle)
+	}
+	return d
+}
+
+// close waits for the lanes to finish the messages they hold.
+func (d *delivery) close() {
+	if d.lanes != nil {
+		d.lanes.close()
+	}
+}
+
+// receive decodes a delivered message and handles it, or queues it on its
+// key's lane.
+func (d *delivery) receive(m jetstream.Msg) {
+	env, err := msg.Unmarshal(m.Data())
+	it := laneItem{m: m, env: env, err: err}
+	if d.lanes == nil {
+		d.handle(it)
+		return
+	}
+	d.lanes.add(it)
 }
 
 func (d *delivery) consumeError(_ jetstream.ConsumeContext, err error) {
@@ -38,7 +66,8 @@ func (d *delivery) consumeError(_ jetstream.ConsumeContext, err error) {
 	}
 }
 
-func (d *delivery) handle(m jetstream.Msg) {
+func (d *delivery) handle(it laneItem) {
+	m := it.m
 	meta, err := m.Metadata()
 	if err != nil {
 		d.spec.Logger.Error("message without metadata", "consumer", d.spec.Durable, "err", err)
@@ -46,7 +75,7 @@ func (d *delivery) handle(m jetstream.Msg) {
 		return
 	}
 	n := meta.NumDelivered
-	err = d.process(m)
+	err = d.process(it)
 	switch {
 	case err == nil:
 		d.ack(m)
@@ -59,14 +88,13 @@ func (d *delivery) handle(m jetstream.Msg) {
 	}
 }
 
-func (d *delivery) process(m jetstream.Msg) error {
-	env, err := msg.Unmarshal(m.Data())
-	if err != nil {
-		return Permanent(err)
+func (d *delivery) process(it laneItem) error {
+	if it.err != nil {
+		return Permanent(it.err)
 	}
 	ctx, cancel := context.WithTimeout(d.ctx, d.spec.AckWait)
 	defer cancel()
-	return d.handler(ctx, env)
+	return d.handler(ctx, it.env)
 }
 
 func (d *delivery) ack(m jetstream.Msg) {

@@ -10,12 +10,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"github.com/mallbots/mallbots/system/platform/bus"
 )
 
 // Header names used by commands and replies.
 const (
-	HeaderReplyTo  = "reply-to"
-	HeaderSagaID   = "saga-id"
+	HeaderReplyTo = "reply-to"
+	// HeaderSagaID is also the bus's ordering key: a saga's messages are
+	// handled one at a time by each consumer.
+	HeaderSagaID   = bus.HeaderOrderingKey
 	HeaderSagaStep = "saga-step"
 )
 

@@ -7,6 +7,11 @@ import (
 	"time"
 )
 
+// DefaultConsumerWorkers is how many messages a consumer handles side by
+// side unless configured otherwise: enough to overlap the Postgres and NATS
+// round trips of independent orders, few enough to keep connections low.
+const DefaultConsumerWorkers = 8
+
 // Config configures a host process.
 type Config struct {
 	NatsURL     string
@@ -16,11 +21,16 @@ type Config struct {
 	Logger      *slog.Logger
 	// MaxDeliver bounds consumer deliveries before dead-lettering.
 	MaxDeliver int
+	// ConsumerWorkers is how many messages of different ordering keys each
+	// consumer handles side by side (bus.ConsumerSpec.Workers).
+	ConsumerWorkers int
 	// OutboxPoll is the relay's fallback poll interval.
 	OutboxPoll time.Duration
 	// DependencyWait bounds how long New waits for NATS and Postgres to
 	// answer at start (0: one attempt each, fail at once).
 	DependencyWait time.Duration
+	// Profiling serves Go's pprof profiles under /debug/pprof/.
+	Profiling bool
 	// ShutdownGrace bounds how long in-flight HTTP requests may take at stop.
 	ShutdownGrace time.Duration
 }
@@ -31,6 +41,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.MaxDeliver == 0 {
 		c.MaxDeliver = 5
+	}
+	if c.ConsumerWorkers == 0 {
+		c.ConsumerWorkers = DefaultConsumerWorkers
 	}
 	if c.OutboxPoll == 0 {
 		c.OutboxPoll = 2 * time.Second
@@ -54,6 +67,9 @@ func (c Config) Validate(modules []Module) error {
 	}
 	if c.HTTPAddr == "" {
 		errs = append(errs, errors.New("http address is required (--http-addr or MALLBOTS_HTTP_ADDR)"))
+	}
+	if c.ConsumerWorkers < 1 {
+		errs = append(errs, fmt.Errorf("consumer workers must be at least 1, got %d", c.ConsumerWorkers))
 	}
 	if len(modules) == 0 {
 		errs = append(errs, errors.New("no context to run"))

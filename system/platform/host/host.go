@@ -59,6 +59,7 @@ func New(ctx context.Context, cfg Config, modules ...Module) (_ *Host, err error
 		}
 	}
 	h.routeHealth()
+	h.routeProfiling()
 	return h, nil
 }
 

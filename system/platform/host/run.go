@@ -63,7 +63,7 @@ func (h *Host) startConsumers(ctx context.Context, m *Mount) ([]*bus.Subscriptio
 	for _, c := range m.consumers {
 		sub, err := h.bus.Consume(ctx, bus.ConsumerSpec{
 			Durable: c.router.Consumer(), Subjects: c.router.Subjects(),
-			MaxDeliver: m.MaxDeliver, Logger: m.Log,
+			MaxDeliver: m.MaxDeliver, Logger: m.Log, Workers: h.cfg.ConsumerWorkers,
 		}, c.router.Handler(m.Pool))
 		if err != nil {
 			return subs, fmt.Errorf("start consumer %s: %w", c.router.Consumer(), err)
