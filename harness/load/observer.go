@@ -37,24 +37,15 @@ type observer struct {
 	cc    jetstream.ConsumeContext
 }
 
-func observedSubjects() []string {
-	subjects := []string{
-		msg.EventSubject(depotapi.Context, depotapi.ShoppingListAvailable{}.EventName()),
-		msg.EventSubject(paymentsapi.Context, paymentsapi.InvoiceCreated{}.EventName()),
-	}
-	for name := range orderEvents {
-		subjects = append(subjects, msg.EventSubject(orderingapi.Context, name))
-	}
-	return subjects
-}
-
 func startObserver(ctx context.Context, nc *nats.Conn, track *tracker, act actor) (*observer, error) {
 	js, err := jetstream.New(nc)
 	if err != nil {
 		return nil, fmt.Errorf("observer: %w", err)
 	}
+	// Every subject, not only the ones that mark stages: each message of a
+	// journey goes on its timeline, from which the hops are measured.
 	cons, err := js.OrderedConsumer(ctx, bus.StreamName, jetstream.OrderedConsumerConfig{
-		FilterSubjects: observedSubjects(), DeliverPolicy: jetstream.DeliverNewPolicy})
+		DeliverPolicy: jetstream.DeliverNewPolicy})
 	if err != nil {
 		return nil, fmt.Errorf("observer: %w", err)
 	}
@@ -76,6 +67,7 @@ func (o *observer) handle(m jetstream.Msg) {
 	if meta, err := m.Metadata(); err == nil {
 		at = meta.Timestamp // when the server stored it
 	}
+	o.track.log(env.CorrelationID, env.Name, at)
 	switch env.Name {
 	case "ShoppingListAvailable":
 		o.listAvailable(env, at)
@@ -85,7 +77,9 @@ func (o *observer) handle(m jetstream.Msg) {
 			o.act.invoiceCreated(env.CorrelationID, inv.ID)
 		}
 	default:
-		o.orderEvent(env, at)
+		if _, ok := orderEvents[env.Name]; ok {
+			o.orderEvent(env, at)
+		}
 	}
 }
 

@@ -51,6 +51,9 @@ type Result struct {
 	Errors map[string]int `json:"errors"`
 	// NotTerminal counts accepted orders not in a terminal state at the end.
 	NotTerminal int `json:"notTerminal"`
+	// Hops are the times between consecutive messages of one order (its
+	// timeline in the stream), slowest first: where the time goes.
+	Hops []Hop `json:"hops"`
 	// Resources summarises every component's memory and CPU.
 	Resources []Resource `json:"resources"`
 	// PeakTotalMemory is the largest sum of every component's memory seen in
@@ -92,6 +95,17 @@ type StageLatency struct {
 	P99   float64 `json:"p99"`
 	Max   float64 `json:"max"`
 	Mean  float64 `json:"mean"`
+}
+
+// Hop is the time from one message of an order to the next one, in
+// milliseconds, over every order where From was directly followed by To.
+type Hop struct {
+	From  string  `json:"from"`
+	To    string  `json:"to"`
+	Count int     `json:"count"`
+	P50   float64 `json:"p50"`
+	P90   float64 `json:"p90"`
+	Max   float64 `json:"max"`
 }
 
 // Resource summarises one component (a service, nats, postgres, the

@@ -19,6 +19,9 @@ func (d *driver) result(begin time.Time, window, drain time.Duration) Result {
 	}
 	res.Latency = latencies(res.Orders)
 	res.Throughput = throughput(res.Orders)
+	d.track.mu.Lock()
+	res.Hops = hops(d.track.order)
+	d.track.mu.Unlock()
 	return res
 }
 

@@ -15,6 +15,7 @@ type journey struct {
 	outcome   string // the order's last state
 	reason    string
 	errKind   string // why the journey failed before or at checkout
+	timeline  []event
 	done      chan struct{}
 	closeOnce sync.Once
 }
@@ -163,4 +164,19 @@ func (t *tracker) failOrder(corr, kind string) {
 	}
 	j.errKind, j.outcome = kind, "failed"
 	t.endLocked(j)
+}
+
+// event is one message of a journey, as stored in the stream.
+type event struct {
+	name string
+	at   time.Time
+}
+
+// log appends a message to the timeline of the journey of corr, if any.
+func (t *tracker) log(corr, name string, at time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if j := t.byCorr[corr]; j != nil {
+		j.timeline = append(j.timeline, event{name: name, at: at})
+	}
 }
