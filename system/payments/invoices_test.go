@@ -75,7 +75,10 @@ func TestReadiedTwiceMakesOneInvoice(t *testing.T) {
 	created := systest.ReadWire(t, m.env.NATS.URL(), paymentsapi.Subject("InvoiceCreated"))
 	o := order()
 	m.readied(t, ctx, o)
-	m.readied(t, ctx, o) // another envelope: ordering republishing
+	_, seq := m.readied(t, ctx, o) // another envelope: ordering republishing
+	// The consumer handles orders side by side: the barrier, another order,
+	// is published only once both readinesses of o were handled.
+	m.awaitHandled(t, ctx, consumers.Consumer, seq)
 	barrier := order()
 	m.readied(t, ctx, barrier)
 
