@@ -1,8 +1,12 @@
 // Package loadreport presents a load.Result: WriteTable prints the summary a
 // developer reads at the end of a run, WriteHTML writes one self-contained
 // page with the same tables and plots (latency over time, a histogram per
-// stage, memory and CPU over time), and Compare judges a run against a
-// baseline run.
+// stage, where an order's time goes between its messages, memory and CPU
+// over time), and Compare judges a run against a baseline run.
+//
+// The hops (the time from one message of an order to the next one) come
+// slowest first: the table lists the first few, the page lists them all,
+// each with a bar to the scale of the slowest p50.
 //
 // # Comparing with a baseline
 //

@@ -42,8 +42,9 @@ func rendered(t *testing.T, write func(io.Writer, load.Result) error, r load.Res
 const evilKind = "<script>alert(1)</script>"
 
 // fixture is a small open-loop run to completion: every stage measured
-// (listed out of journey order on purpose), one component unmeasured, an
-// error kind that must be escaped and orders left not terminal.
+// (listed out of journey order on purpose), more hops than the table
+// lists, one component unmeasured, an error kind that must be escaped and
+// orders left not terminal.
 func fixture() load.Result {
 	return load.Result{
 		Version:   load.ResultVersion,
@@ -64,14 +65,29 @@ func fixture() load.Result {
 		Outcomes:    map[string]int{"completed": 2950, "rejected": 30, "pending": 10},
 		Errors:      map[string]int{"timeout": 8, "checkout: 409 conflict": 4, evilKind: 1},
 		NotTerminal: 10,
+		Hops:        hops(),
 		Resources: []load.Resource{
 			{Name: "baskets", PeakMemory: 48 << 20, MeanMemory: 40 << 20, CPUSeconds: 3.25, MeanCPUPct: 10.8, PeakCPUPct: 55},
 			{Name: "ordering", PeakMemory: 64 << 20, MeanMemory: 50 << 20, CPUSeconds: 5.5, MeanCPUPct: 18.3, PeakCPUPct: 80},
-			{Name: "postgres", Unavailable: "no access to /proc/<pid>/smaps_rollup"},
+			{Name: "postgres", Unavailable: "no access to /proc/<pid>/statm"},
 		},
 		PeakTotalMemory: 512 << 20,
 		Samples:         samples(),
 		Orders:          orders(),
+	}
+}
+
+// hops are ten hops, slowest first, as load measures them.
+func hops() []load.Hop {
+	hop := func(from, to string, p50 float64) load.Hop {
+		return load.Hop{From: from, To: to, Count: 2950, P50: p50, P90: 2 * p50, Max: 5 * p50}
+	}
+	return []load.Hop{
+		hop("ShoppingListAvailable", "ShoppingListCompleted", 180), hop("ShoppingListCompleted", "InvoiceCreated", 12.5),
+		hop("OrderCreated", "AuthorizeCustomer", 6.2), hop("ConfirmPayment", "ConfirmPaymentReply", 4.8),
+		hop("AuthorizeCustomer", "AuthorizeCustomerReply", 3.1), hop("ApproveOrder", "OrderApproved", 2.9),
+		hop("InvoiceCreated", "PaymentConfirmed", 2.4), hop("OrderApproved", "ShoppingListAvailable", 1.7),
+		hop("AuthorizeCustomerReply", "ConfirmPayment", 1.2), hop("PaymentConfirmed", "OrderCompleted", 0.3),
 	}
 }
 

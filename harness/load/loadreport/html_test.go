@@ -41,7 +41,7 @@ func TestThePageNeedsNothingElse(t *testing.T) {
 func TestThePageEscapesWhatTheRunReported(t *testing.T) {
 	p := page(t, fixture())
 	assert.Contains(t, p, "&lt;script&gt;alert(1)&lt;/script&gt;")
-	assert.Contains(t, p, "/proc/&lt;pid&gt;/smaps_rollup")
+	assert.Contains(t, p, "/proc/&lt;pid&gt;/statm")
 
 	r := fixture()
 	evil := "nats</title><script>alert(2)</script>"

@@ -60,6 +60,7 @@ func TestThePageCopesWithAnyRun(t *testing.T) {
 		{"not a number", func(r *load.Result) {
 			r.Latency[3].P99, r.Throughput["approved"] = math.NaN(), math.Inf(1)
 			r.Orders[0].Stages["approved"], r.Samples[0].CPUPercent["baskets"] = math.Inf(1), math.NaN()
+			r.Hops[0].P50, r.Hops[1].Max = math.NaN(), math.Inf(1)
 		}, func(t *testing.T, p string) { assert.Contains(t, p, `<figure id="hist-approved">`) }},
 		{"20,000 orders", func(r *load.Result) { r.Orders = many(20000) }, func(t *testing.T, p string) {
 			assert.Contains(t, p, "20000 orders; dashed lines are each stage&#39;s p50 and p99; downsampled: 1 order in 5 drawn (4000 of 20000)")

@@ -11,8 +11,9 @@ import (
 )
 
 // WriteTable writes the end-of-run summary of r: how the run was made, the
-// checkouts, per-stage latency and throughput, outcomes, errors by kind,
-// the orders left not terminal and every component's memory and CPU.
+// checkouts, per-stage latency and throughput, the slowest hops between
+// an order's messages, outcomes, errors by kind, the orders left not
+// terminal and every component's memory and CPU.
 func WriteTable(w io.Writer, r load.Result) error {
 	var b bytes.Buffer
 	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
@@ -20,6 +21,7 @@ func WriteTable(w io.Writer, r load.Result) error {
 	fmt.Fprintf(tw, "window %ss + drain %ss; checkouts: %d sent, %d accepted\n\n",
 		fixed(r.Elapsed), fixed(r.Drain), r.Checkouts, r.Accepted)
 	writeRows(tw, latencyHead, latencyRows(r), "no stage reached")
+	writeHops(tw, r.Hops)
 	writeOutcomes(tw, r)
 	writeRows(tw, resourceHead, resourceRows(r), "no component measured")
 	fmt.Fprintf(tw, "total peak memory: %s MiB\n", fixed(mib(r.PeakTotalMemory)))

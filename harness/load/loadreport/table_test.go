@@ -65,7 +65,7 @@ func TestTheTableHighlightsOrdersLeftNotTerminal(t *testing.T) {
 
 func TestTheTableGivesTheReasonAComponentWasNotMeasured(t *testing.T) {
 	out := table(t, fixture())
-	assert.Regexp(t, `\npostgres +unavailable: no access to /proc/<pid>/smaps_rollup\n`, out)
+	assert.Regexp(t, `\npostgres +unavailable: no access to /proc/<pid>/statm\n`, out)
 	assert.Regexp(t, `\nbaskets +48\.0 +40\.0 +3\.25 +10\.8 +55\.0\n`, out)
 	assert.Contains(t, out, "total peak memory: 512.0 MiB\n")
 }

@@ -15,6 +15,9 @@ type pageView struct {
 	NotTerminal, Errors       int
 	LatencyHead, ResourceHead []string
 	Latency, Resources        []row
+	HopHead                   []string
+	Hops                      []hopLine
+	HopBarW                   int
 	PeakTotal                 string
 	Outcomes, ErrorKinds      []count
 	Scatter, Memory, CPU      chart
@@ -31,6 +34,7 @@ func view(r load.Result) pageView {
 		Settings: settingPairs(r.Settings), Machine: machinePairs(r.Machine),
 		Checkouts: r.Checkouts, Accepted: r.Accepted, NotTerminal: r.NotTerminal, Errors: total(r.Errors),
 		LatencyHead: latencyHead, Latency: latencyRows(r),
+		HopHead: hopHead, Hops: hopLines(r.Hops), HopBarW: hopBarW,
 		ResourceHead: resourceHead, Resources: resourceRows(r), PeakTotal: fixed(mib(r.PeakTotalMemory)),
 		Outcomes: tally(r.Outcomes), ErrorKinds: tally(r.Errors),
 		Scatter: scatterChart(r), Histograms: histograms(r), Memory: memoryChart(r), CPU: cpuChart(r),
