@@ -14,6 +14,8 @@ import (
 
 func registerBaskets(r *registry, x *scenarioSteps) {
 	r.add(`^"([^"]*)" starts a basket$`, `"Ada" starts a basket`, x.startBasket)
+	r.add(`^I try to start a basket for a customer who was never registered$`,
+		`I try to start a basket for a customer who was never registered`, x.tryStartBasketUnknownCustomer)
 	r.add(`^"([^"]*)" adds (\d+) "([^"]*)" to their basket$`, `"Ada" adds 2 "Hammer" to their basket`, x.addToBasket)
 	r.add(`^"([^"]*)" tries to add (-?\d+) "([^"]*)" to their basket$`, `"Ada" tries to add 0 "Hammer" to their basket`, x.tryAddToBasket)
 	r.add(`^"([^"]*)" removes "([^"]*)" from their basket$`, `"Ada" removes "Hammer" from their basket`, x.removeFromBasket)
@@ -37,6 +39,12 @@ func (x *scenarioSteps) startBasket(ctx context.Context, customer string) error 
 		x.s.Remember("basket", customer, b.ID)
 		return err
 	})
+}
+
+func (x *scenarioSteps) tryStartBasketUnknownCustomer(ctx context.Context) error {
+	_, err := x.s.Client.StartBasket(ctx, basketsapi.StartBasket{CustomerID: msg.NewID()})
+	x.s.Attempted(err)
+	return nil
 }
 
 func (x *scenarioSteps) addToBasket(ctx context.Context, customer, qty, product string) error {

@@ -16,6 +16,8 @@ func registerPayments(r *registry, x *scenarioSteps) {
 	r.add(`^the payment of "([^"]*)" is (authorized|confirmed|released)$`, `the payment of "Ada" is released`, x.paymentIs)
 	r.add(`^the payment of "([^"]*)" is for ([\d.]+)$`, `the payment of "Ada" is for 25.00`, x.paymentAmount)
 	r.add(`^I try to authorize a payment of (-?[\d.]+) for "([^"]*)"$`, `I try to authorize a payment of 0.00 for "Ada"`, x.tryAuthorize)
+	r.add(`^I try to authorize a payment of ([\d.]+) for a customer who was never registered$`,
+		`I try to authorize a payment of 25.00 for a customer who was never registered`, x.tryAuthorizeUnknownCustomer)
 }
 
 // invoice waits for the invoice of the customer's order.
@@ -146,4 +148,14 @@ func (x *scenarioSteps) tryAuthorize(ctx context.Context, amountText, customer s
 		x.s.Attempted(err)
 		return nil
 	})
+}
+
+func (x *scenarioSteps) tryAuthorizeUnknownCustomer(ctx context.Context, amountText string) error {
+	c, err := cents(amountText)
+	if err != nil {
+		return err
+	}
+	_, err = x.s.Client.AuthorizePayment(ctx, paymentsapi.AuthorizePayment{CustomerID: msg.NewID(), AmountCents: c})
+	x.s.Attempted(err)
+	return nil
 }

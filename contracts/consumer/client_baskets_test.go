@@ -98,7 +98,8 @@ func sdkBasketCalls() []sdkCall {
 	}
 }
 
-// sdkBasketErrors: unknown ids, invalid documents and a closed basket.
+// sdkBasketErrors: unknown ids (a customer never registered among them),
+// invalid documents and a closed basket.
 func sdkBasketErrors() []sdkCall {
 	id, product := sdkEx["basketId"], sdkEx["productId"]
 	return []sdkCall{
@@ -106,6 +107,11 @@ func sdkBasketErrors() []sdkCall {
 			http.MethodPost, "/api/baskets", map[string]any{"customerId": ""}, "customerId").
 			by(func(ctx context.Context, c *client.Client) (any, error) {
 				return sdkOut(c.StartBasket(ctx, basketsapi.StartBasket{}))
+			}),
+		sdkFails(http.StatusNotFound, "a request to start a basket for a customer who was never registered", "",
+			http.MethodPost, "/api/baskets", map[string]any{"customerId": missingID}).
+			by(func(ctx context.Context, c *client.Client) (any, error) {
+				return sdkOut(c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: missingID}))
 			}),
 		sdkFails(http.StatusNotFound, "a request for a basket that does not exist", "",
 			http.MethodGet, "/api/baskets/"+missingID, nil).

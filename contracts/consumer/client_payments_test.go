@@ -48,8 +48,8 @@ func TestClientPayments(t *testing.T) {
 func sdkPaymentCalls() []sdkCall {
 	invoice := sdkEx["invoiceId"]
 	return []sdkCall{
-		{desc: "a request to authorize a payment", method: http.MethodPost, path: "/api/payments",
-			body:   map[string]any{"customerId": sdkPayment.CustomerID, "amountCents": sdkPayment.AmountCents},
+		{desc: "a request to authorize a payment", state: StateCustomer, method: http.MethodPost, path: "/api/payments",
+			body:   map[string]any{"customerId": sdkValue("${customerId}"), "amountCents": sdkPayment.AmountCents},
 			status: http.StatusCreated, want: sdkPayment,
 			answer: sdkExactAmount(sdkPaymentBody(sdkPayment), sdkPayment.AmountCents),
 			call: func(ctx context.Context, c *client.Client) (any, error) {
@@ -83,14 +83,19 @@ func sdkExactAmount(body map[string]any, cents int64) map[string]any {
 	return body
 }
 
-// sdkPaymentErrors: unknown ids, an invalid amount and query, and an
-// invoice paid already.
+// sdkPaymentErrors: unknown ids (a customer never registered among them),
+// an invalid amount and query, and an invoice paid already.
 func sdkPaymentErrors() []sdkCall {
 	return []sdkCall{
 		sdkFails(http.StatusBadRequest, "a request to authorize no amount", "", http.MethodPost, "/api/payments",
 			map[string]any{"customerId": sdkEx["customerId"], "amountCents": 0}, "amountCents").
 			by(func(ctx context.Context, c *client.Client) (any, error) {
 				return sdkOut(c.AuthorizePayment(ctx, paymentsapi.AuthorizePayment{CustomerID: sdkEx["customerId"]}))
+			}),
+		sdkFails(http.StatusNotFound, "a request to authorize a payment for a customer who was never registered", "",
+			http.MethodPost, "/api/payments", map[string]any{"customerId": missingID, "amountCents": 500}).
+			by(func(ctx context.Context, c *client.Client) (any, error) {
+				return sdkOut(c.AuthorizePayment(ctx, paymentsapi.AuthorizePayment{CustomerID: missingID, AmountCents: 500}))
 			}),
 		sdkFails(http.StatusNotFound, "a request for a payment that does not exist", "",
 			http.MethodGet, "/api/payments/"+missingID, nil).

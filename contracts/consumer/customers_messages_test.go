@@ -4,18 +4,23 @@ package consumer
 
 import (
 	"context"
+	"io/fs"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/pact-foundation/pact-go/v2/matchers"
 
 	"github.com/mallbots/mallbots/contracts/internal/pactkit"
+	basketsconsumers "github.com/mallbots/mallbots/system/baskets/adapters/consumers"
+	basketsmigrations "github.com/mallbots/mallbots/system/baskets/migrations"
 	"github.com/mallbots/mallbots/system/customers/customersapi"
 	notificationsconsumers "github.com/mallbots/mallbots/system/notifications/adapters/consumers"
 	notificationspg "github.com/mallbots/mallbots/system/notifications/adapters/postgres"
 	"github.com/mallbots/mallbots/system/notifications/adapters/provider"
 	notificationsapp "github.com/mallbots/mallbots/system/notifications/app"
 	notificationsmigrations "github.com/mallbots/mallbots/system/notifications/migrations"
+	paymentsconsumers "github.com/mallbots/mallbots/system/payments/adapters/consumers"
+	paymentsmigrations "github.com/mallbots/mallbots/system/payments/migrations"
 	"github.com/mallbots/mallbots/system/platform/inbox"
 )
 
@@ -49,6 +54,36 @@ func TestNotificationsCachesCustomers(t *testing.T) {
 				effect: func(t *testing.T, ctx context.Context, pool *pgxpool.Pool) {
 					cached(t, ctx, pool, `SELECT name || ' ' || sms_number FROM customer_cache WHERE customer_id = $1`,
 						pactkit.ExampleID, "Ada +14155550123")
+				},
+			}.verify(t)
+		})
+	}
+}
+
+// TestContextsCacheRegisteredCustomers: baskets and payments record each
+// customer customers registers, so that a basket or a payment for it is
+// served without asking customers.
+func TestContextsCacheRegisteredCustomers(t *testing.T) {
+	name := customersapi.CustomerRegistered{}.EventName()
+	for _, c := range []struct {
+		consumer   string
+		migrations fs.FS
+		router     func(pool *pgxpool.Pool) *inbox.Router
+	}{
+		{"baskets", basketsmigrations.FS, func(pool *pgxpool.Pool) *inbox.Router {
+			return basketsconsumers.Customers(basketsApp(pool))
+		}},
+		{"payments", paymentsmigrations.FS, func(pool *pgxpool.Pool) *inbox.Router {
+			return paymentsconsumers.Customers(paymentsApp(pool))
+		}},
+	} {
+		t.Run(c.consumer, func(t *testing.T) {
+			edge{consumer: c.consumer, provider: customersapi.Context, name: name, subject: customersapi.Subject(name),
+				aggregateID: pactkit.ExampleID, payload: map[string]any{"customerId": pactkit.ID(pactkit.ExampleID)},
+				context: c.consumer, migrations: c.migrations, router: c.router,
+				effect: func(t *testing.T, ctx context.Context, pool *pgxpool.Pool) {
+					cached(t, ctx, pool, `SELECT customer_id FROM customer_cache WHERE customer_id = $1`,
+						pactkit.ExampleID, pactkit.ExampleID)
 				},
 			}.verify(t)
 		})

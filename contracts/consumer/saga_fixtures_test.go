@@ -29,7 +29,6 @@ import (
 	orderingpg "github.com/mallbots/mallbots/system/ordering/adapters/postgres"
 	orderingapp "github.com/mallbots/mallbots/system/ordering/app"
 	orderingdomain "github.com/mallbots/mallbots/system/ordering/domain"
-	paymentspg "github.com/mallbots/mallbots/system/payments/adapters/postgres"
 	paymentsapp "github.com/mallbots/mallbots/system/payments/app"
 	"github.com/mallbots/mallbots/system/platform/command"
 	"github.com/mallbots/mallbots/system/platform/inbox"
@@ -86,9 +85,7 @@ func sagaDepotApp(pool *pgxpool.Pool) *depotapp.App {
 }
 
 // sagaPaymentsApp is the application service payments' module.go builds.
-func sagaPaymentsApp(pool *pgxpool.Pool) *paymentsapp.App {
-	return paymentsapp.New(pool, paymentspg.NewPayments(pool), paymentspg.NewInvoices(pool), sagaQuiet)
-}
+func sagaPaymentsApp(pool *pgxpool.Pool) *paymentsapp.App { return paymentsApp(pool) }
 
 // sagaOrderingApp is the application service ordering's module.go builds.
 func sagaOrderingApp(pool *pgxpool.Pool) *orderingapp.App {

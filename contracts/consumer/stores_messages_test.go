@@ -12,11 +12,13 @@ import (
 	"github.com/mallbots/mallbots/contracts/internal/pactkit"
 	"github.com/mallbots/mallbots/system/baskets"
 	basketsconsumers "github.com/mallbots/mallbots/system/baskets/adapters/consumers"
+	basketscustomers "github.com/mallbots/mallbots/system/baskets/adapters/customersrest"
 	basketspg "github.com/mallbots/mallbots/system/baskets/adapters/postgres"
 	basketsstores "github.com/mallbots/mallbots/system/baskets/adapters/storesrest"
 	basketsapp "github.com/mallbots/mallbots/system/baskets/app"
 	basketsmigrations "github.com/mallbots/mallbots/system/baskets/migrations"
 	"github.com/mallbots/mallbots/system/client"
+	"github.com/mallbots/mallbots/system/customers/customersapi"
 	"github.com/mallbots/mallbots/system/depot"
 	depotconsumers "github.com/mallbots/mallbots/system/depot/adapters/consumers"
 	depotpg "github.com/mallbots/mallbots/system/depot/adapters/postgres"
@@ -48,12 +50,21 @@ var (
 	}
 )
 
-// basketsRouter is the router baskets' module.go mounts (consumers.Stores
-// over the application service); stores is never asked on this path.
+// basketsApp is the application service baskets' module.go builds;
+// neither stores nor customers is asked on the paths the tests take.
+func basketsApp(pool *pgxpool.Pool) *basketsapp.App {
+	return basketsapp.New(pool, basketspg.NewCache(pool), basketsstores.New(unreachable()),
+		basketscustomers.New(unreachable()), baskets.SnapshotEvery)
+}
+
+// unreachable is a client of stores and customers at a closed port.
+func unreachable() *client.Client {
+	return client.New(map[string]string{storesapi.Context: "http://127.0.0.1:1", customersapi.Context: "http://127.0.0.1:1"}, nil)
+}
+
+// basketsRouter is the stores router baskets' module.go mounts.
 func basketsRouter(pool *pgxpool.Pool) *inbox.Router {
-	a := basketsapp.New(pool, basketspg.NewCache(pool),
-		basketsstores.New(client.New(map[string]string{storesapi.Context: "http://127.0.0.1:1"}, nil)), baskets.SnapshotEvery)
-	return basketsconsumers.Stores(a)
+	return basketsconsumers.Stores(basketsApp(pool))
 }
 
 // depotRouter is the stores router depot's module.go mounts.

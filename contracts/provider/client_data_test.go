@@ -97,8 +97,12 @@ func (m *mall) sdkCancelledBasket() (sdkParams, error) {
 }
 
 func (m *mall) sdkPayment() (sdkParams, error) {
-	pay, err := m.c.AuthorizePayment(ctx(), paymentsapi.AuthorizePayment{CustomerID: uuid.NewString(), AmountCents: 500})
-	return sdkParams{"paymentId": pay.ID}, err
+	cu, err := m.customer()
+	if err != nil {
+		return nil, err
+	}
+	pay, err := m.c.AuthorizePayment(ctx(), paymentsapi.AuthorizePayment{CustomerID: cu.ID, AmountCents: 500})
+	return sdkParams{"paymentId": pay.ID, "customerId": cu.ID}, err
 }
 
 func (m *mall) sdkBot() (sdkParams, error) {

@@ -62,5 +62,25 @@ func TestCustomersMessages(t *testing.T) {
 	}
 	// cosec's pact (the AuthorizeCustomer replies) is verified in the mall
 	// (verifySaga): only a running saga makes customers reply.
-	verifyFor(t, "customers"+pactkit.Messages, []string{"notifications", "search"}, "", states, handlers)
+	verifyFor(t, "customers"+pactkit.Messages, []string{"notifications", "search", "baskets", "payments"}, "", states, handlers)
+}
+
+// TestCustomersAPI replays the REST pacts of baskets and payments (on a
+// cache miss) against customers' real HTTP handlers; the typed client's
+// pact with customers is verified on the whole mall (verifyClientAPI).
+func TestCustomersAPI(t *testing.T) {
+	t.Parallel() // its own host, broker and database: independent of the others
+	env := systest.Start(t, []host.Module{customers.Module{}})
+	c := typed(env.URL, customersapi.Context)
+	states := models.StateHandlers{
+		"a customer exists": func(setup bool, _ models.ProviderState) (models.ProviderStateResponse, error) {
+			if !setup {
+				return nil, nil
+			}
+			cu, err := c.RegisterCustomer(ctx(), customersapi.RegisterCustomer{Name: "Ada", SmsNumber: "+14155550123"})
+			return models.ProviderStateResponse{"customerId": cu.ID}, err
+		},
+		"nothing exists": func(bool, models.ProviderState) (models.ProviderStateResponse, error) { return nil, nil },
+	}
+	verifyFor(t, "customers", []string{"baskets", "payments"}, env.URL, states, nil)
 }

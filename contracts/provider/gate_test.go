@@ -21,6 +21,8 @@ import (
 var restCalls = []struct{ consumer, provider, method, path string }{
 	{"baskets", "stores", "GET", "/api/products/{}"},
 	{"baskets", "stores", "GET", "/api/stores/{}"},
+	{"baskets", "customers", "GET", "/api/customers/{}"},
+	{"payments", "customers", "GET", "/api/customers/{}"},
 	{"depot", "stores", "GET", "/api/stores/{}"},
 	{"notifications", pactkit.SMSProvider, "POST", "/v1/messages"},
 	{"notifications", pactkit.SMSProvider, "GET", "/v1/messages"},

@@ -55,3 +55,8 @@ Feature: A payment is authorized at checkout and confirmed for the order
       | amount |
       | 0.00   |
       | -5.00  |
+
+  Scenario: A customer who was never registered cannot authorize a payment
+    When I try to authorize a payment of 25.00 for a customer who was never registered
+    Then it is refused as not found
+    And no "PaymentAuthorized" message is published within 0.3 seconds

@@ -9,6 +9,7 @@ import (
 	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/baskets/basketsapi"
 	"github.com/mallbots/mallbots/system/platform/httpx"
+	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
 // TestBadInputIsAProblemNeverAFailure sends every endpoint malformed,
@@ -18,11 +19,11 @@ func TestBadInputIsAProblemNeverAFailure(t *testing.T) {
 	env, c := startMall(t)
 	ctx := testContext(t)
 	_, product := seedProduct(t, ctx, c, "Tools", "Saw", 2000)
-	full, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: "customer-1"})
+	full, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: register(t, ctx, c)})
 	require.NoError(t, err)
 	_, err = c.AddItem(ctx, full.ID, basketsapi.AddItem{ProductID: product.ID, Quantity: 1})
 	require.NoError(t, err)
-	empty, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: "customer-2"})
+	empty, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: register(t, ctx, c)})
 	require.NoError(t, err)
 
 	for _, tc := range badRequests(full.ID, empty.ID) {
@@ -53,6 +54,8 @@ func badRequests(full, empty string) []systest.BadRequest {
 		systest.Case("start/wrong content type", "POST", "/api/baskets", "text/plain", `{"customerId": "c"}`, 415, media),
 		systest.Case("start/too large", "POST", "/api/baskets", "", `{"customerId": "`+strings.Repeat("x", httpx.MaxBodyBytes)+`"}`, 413, httpx.TypeTooLarge),
 		systest.Case("start/wrong method", "PUT", "/api/baskets", "", `{"customerId": "c"}`, 405, method),
+		systest.Case("start/unregistered customer", "POST", "/api/baskets", "", `{"customerId": "`+msg.NewID()+`"}`, 404, notFound),
+		systest.Case("start/customer id never issued", "POST", "/api/baskets", "", `{"customerId": "c"}`, 404, notFound),
 		systest.Case("list/wrong method", "GET", "/api/baskets", "", ``, 405, method),
 
 		systest.Case("get/unknown id", "GET", "/api/baskets/no-such-basket", "", ``, 404, notFound),

@@ -19,7 +19,7 @@ func TestRebrandedProductShowsItsNewNameInTheBasket(t *testing.T) {
 	_, c := startMall(t)
 	ctx := testContext(t)
 	_, lamp := seedProduct(t, ctx, c, "Lights", "Lamp", 500)
-	b, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: "customer-1"})
+	b, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: register(t, ctx, c)})
 	require.NoError(t, err)
 	eventuallyItem(t, ctx, c, b.ID, lamp.ID, func(c *assert.CollectT, it basketsapi.Item) {
 		assert.Equal(c, "Lamp", it.ProductName, "the lamp is cached before the rebrand")
@@ -48,8 +48,7 @@ func TestCacheAnswersWithoutStores(t *testing.T) {
 	publish(t, ctx, pub, store.ID, 2, storesapi.StoreParticipationEnabled{Store: store})
 	publish(t, ctx, pub, lamp.ID, 1, storesapi.ProductAdded{Product: lamp})
 
-	b, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: "customer-1"})
-	require.NoError(t, err)
+	b := startBasket(t, ctx, c, announceCustomer(t, ctx, pub))
 	eventuallyItem(t, ctx, c, b.ID, lamp.ID, func(c *assert.CollectT, it basketsapi.Item) {
 		assert.Equal(c, basketsapi.Item{StoreID: store.ID, StoreName: "Lights", ProductID: lamp.ID,
 			ProductName: "Lamp", PriceCents: 500, Quantity: it.Quantity}, it)

@@ -28,7 +28,8 @@ func TestCheckoutPublishesTheWholeBasket(t *testing.T) {
 
 	correlation := "checkout-" + msg.NewID()
 	ctx = msg.WithMeta(ctx, msg.Meta{CorrelationID: correlation})
-	b, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: "customer-1"})
+	customer := register(t, ctx, c)
+	b, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: customer})
 	require.NoError(t, err)
 	_, err = c.AddItem(ctx, b.ID, basketsapi.AddItem{ProductID: hammer.ID, Quantity: 2})
 	require.NoError(t, err)
@@ -37,7 +38,7 @@ func TestCheckoutPublishesTheWholeBasket(t *testing.T) {
 	got, err := c.CheckoutBasket(ctx, b.ID, basketsapi.Checkout{PaymentID: "payment-1"})
 	require.NoError(t, err)
 
-	want := basketsapi.Basket{ID: b.ID, CustomerID: "customer-1", Status: basketsapi.StatusCheckedOut,
+	want := basketsapi.Basket{ID: b.ID, CustomerID: customer, Status: basketsapi.StatusCheckedOut,
 		PaymentID: "payment-1", TotalCents: 2*1250 + 899, Items: []basketsapi.Item{
 			{StoreID: tools.ID, StoreName: "Tools", ProductID: hammer.ID, ProductName: "Hammer", PriceCents: 1250, Quantity: 2},
 			{StoreID: books.ID, StoreName: "Books", ProductID: novel.ID, ProductName: "Novel", PriceCents: 899, Quantity: 1},

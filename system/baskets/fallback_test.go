@@ -11,6 +11,8 @@ import (
 	"github.com/mallbots/mallbots/system/baskets"
 	"github.com/mallbots/mallbots/system/baskets/basketsapi"
 	"github.com/mallbots/mallbots/system/client"
+	"github.com/mallbots/mallbots/system/customers"
+	"github.com/mallbots/mallbots/system/customers/customersapi"
 	"github.com/mallbots/mallbots/system/platform/host"
 	"github.com/mallbots/mallbots/system/platform/httpx"
 	"github.com/mallbots/mallbots/system/stores"
@@ -22,16 +24,11 @@ import (
 // ask stores over REST.
 func TestCacheMissAsksStores(t *testing.T) {
 	t.Parallel()
-	a := systest.Start(t, []host.Module{stores.Module{}})
-	b := systest.Start(t, []host.Module{baskets.Module{}}, func(c *host.Config) {
-		c.Peers = host.Peers{storesapi.Context: a.URL}
-	})
-	require.NotEqual(t, a.NATS.URL(), b.NATS.URL())
-	c := client.New(map[string]string{storesapi.Context: a.URL, basketsapi.Context: b.URL}, nil)
+	_, b, c := startApart(t)
 	ctx := testContext(t)
 	shop, kettle := seedProduct(t, ctx, c, "Kitchen", "Kettle", 3499)
 
-	basket, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: "customer-1"})
+	basket, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: register(t, ctx, c)})
 	require.NoError(t, err)
 	got, err := c.AddItem(ctx, basket.ID, basketsapi.AddItem{ProductID: kettle.ID, Quantity: 2})
 	require.NoError(t, err)
@@ -53,4 +50,19 @@ func TestCacheMissAsksStores(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, e.Status)
 	assert.Equal(t, httpx.TypeNotFound, e.Problem.Type)
 	assert.Contains(t, e.Problem.Detail, "product")
+}
+
+// startApart runs stores and customers in one host and baskets in another,
+// on two NATS servers, so that no event of theirs ever reaches baskets: it
+// learns of products, stores and customers over REST only. It returns both
+// hosts and a client of all three contexts.
+func startApart(t *testing.T) (a, b *systest.Env, c *client.Client) {
+	t.Helper()
+	a = systest.Start(t, []host.Module{stores.Module{}, customers.Module{}})
+	b = systest.Start(t, []host.Module{baskets.Module{}}, func(c *host.Config) {
+		c.Peers = host.Peers{storesapi.Context: a.URL, customersapi.Context: a.URL}
+	})
+	require.NotEqual(t, a.NATS.URL(), b.NATS.URL())
+	c = client.New(map[string]string{storesapi.Context: a.URL, customersapi.Context: a.URL, basketsapi.Context: b.URL}, nil)
+	return a, b, c
 }

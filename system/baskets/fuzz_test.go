@@ -18,7 +18,7 @@ func FuzzAddItemRequest(f *testing.F) {
 	env, c := startMall(f)
 	ctx := testContext(f)
 	_, product := seedProduct(f, ctx, c, "Fuzz", "Widget", 100)
-	b, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: "fuzzer"})
+	b, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: register(f, ctx, c)})
 	require.NoError(f, err)
 	url := env.URL + "/api/baskets/" + b.ID + "/items"
 

@@ -40,8 +40,7 @@ func TestRedeliveredEventHasOneEffect(t *testing.T) {
 	}
 
 	publishAs(e.ID)
-	b, err := c.StartBasket(ctx, basketsapi.StartBasket{CustomerID: "customer-1"})
-	require.NoError(t, err)
+	b := startBasket(t, ctx, c, announceCustomer(t, ctx, pub))
 	eventuallyItem(t, ctx, c, b.ID, rake.ID, func(c *assert.CollectT, it basketsapi.Item) {
 		assert.Equal(c, "Rake", it.ProductName)
 	})

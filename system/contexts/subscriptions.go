@@ -29,14 +29,14 @@ type Subscription struct {
 // module mounts as many routers as are listed here.
 func Subscriptions() []Subscription {
 	routers := map[string][]*inbox.Router{
-		"baskets":       {basketsconsumers.Stores(nil)},
+		"baskets":       {basketsconsumers.Stores(nil), basketsconsumers.Customers(nil)},
 		"cosec":         {cosecconsumers.Ordering(nil), cosecconsumers.Replies(nil)},
 		"customers":     {customerscommands.Router(nil)},
 		"depot":         {depotcommands.Router(nil), depotconsumers.Stores(nil), depotconsumers.Ordering(nil)},
 		"notifications": {notificationsconsumers.Customers(nil), notificationsconsumers.Ordering(nil)},
 		"ordering": {orderingconsumers.Baskets(nil), orderingconsumers.Depot(nil),
 			orderingconsumers.Payments(nil), orderingcommands.Router(nil)},
-		"payments": {paymentsconsumers.Ordering(nil), paymentscommands.Router(nil)},
+		"payments": {paymentsconsumers.Ordering(nil), paymentsconsumers.Customers(nil), paymentscommands.Router(nil)},
 		"search":   {searchconsumers.Ordering(nil), searchconsumers.Customers(nil), searchconsumers.Stores(nil)},
 	}
 	var subs []Subscription

@@ -35,6 +35,8 @@ func TestSubscriptionsNameWhoReceivesWhat(t *testing.T) {
 		{"mallbots.ordering.events.OrderCreated", []string{"cosec", "notifications", "search"}},
 		{"mallbots.ordering.events.OrderCanceled", []string{"payments", "depot", "notifications", "search"}},
 		{"mallbots.ordering.events.OrderRejected", []string{"payments", "search"}},
+		{"mallbots.customers.events.CustomerRegistered", []string{"baskets", "payments", "notifications", "search"}},
+		{"mallbots.customers.events.CustomerDisabled", []string{"notifications", "search"}},
 		{"mallbots.customers.commands.AuthorizeCustomer", []string{"customers"}},
 		{"mallbots.cosec.replies.CreateOrderSaga", []string{"cosec"}},
 		{"mallbots.depot.events.ShoppingListAssigned", nil},

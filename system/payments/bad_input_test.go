@@ -11,6 +11,7 @@ import (
 	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/payments/paymentsapi"
 	"github.com/mallbots/mallbots/system/platform/httpx"
+	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
 const jsonType = "application/json"
@@ -31,7 +32,7 @@ func TestBadInput(t *testing.T) {
 	t.Parallel()
 	m := startPayments(t)
 	ctx := testContext(t)
-	p := m.authorize(t, ctx, "customer-1", 100)
+	p := m.authorize(t, ctx, m.customer(t, ctx), 100)
 	open := m.invoice(t, ctx)
 	paid := m.invoice(t, ctx)
 	_, err := m.c.PayInvoice(ctx, paid.ID)
@@ -54,6 +55,9 @@ func TestBadInput(t *testing.T) {
 		systest.Case("authorize/huge body", "POST", "/api/payments", jsonType, `{"customerId":"`+strings.Repeat("c", httpx.MaxBodyBytes)+`"}`, 413, tooLarge),
 		systest.Case("authorize/GET", "GET", "/api/payments", "", "", 405, method),
 		systest.Case("authorize/trailing slash", "POST", "/api/payments/", jsonType, valid, 404, notFound),
+		systest.Case("authorize/unregistered customer", "POST", "/api/payments", jsonType,
+			`{"customerId":"`+msg.NewID()+`","amountCents":100}`, 404, notFound),
+		systest.Case("authorize/customer id never issued", "POST", "/api/payments", jsonType, valid, 404, notFound),
 	}...)
 	tests = append(tests, systest.IDCases("get payment", "GET", "/api/payments/", "", "")...)
 	tests = append(tests, []systest.BadRequest{

@@ -20,7 +20,10 @@ import (
 func FuzzAuthorizePaymentRequest(f *testing.F) {
 	m := startPayments(f)
 	url := m.env.URL + "/api/payments"
+	customer := m.customer(f, testContext(f))
 	systest.AddBodySeeds(f,
+		`{"customerId":"`+customer+`","amountCents":3399}`,
+		`{"customerId":"`+customer+`","amountCents":9223372036854775807}`,
 		`{"customerId":"customer-1","amountCents":3399}`,
 		`{"customerId":"顧客-🙂","amountCents":1}`,
 		`{"customerId":"customer-1","amountCents":9223372036854775807}`,

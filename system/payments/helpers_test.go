@@ -12,6 +12,8 @@ import (
 
 	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/client"
+	"github.com/mallbots/mallbots/system/customers"
+	"github.com/mallbots/mallbots/system/customers/customersapi"
 	"github.com/mallbots/mallbots/system/ordering/orderingapi"
 	"github.com/mallbots/mallbots/system/payments"
 	"github.com/mallbots/mallbots/system/payments/paymentsapi"
@@ -41,7 +43,13 @@ type mall struct {
 
 func start(tb testing.TB, modules ...host.Module) *mall {
 	tb.Helper()
-	env := systest.Start(tb, modules)
+	return startWith(tb, nil, modules...)
+}
+
+// startWith runs modules in a host adjusted by opts.
+func startWith(tb testing.TB, opts []systest.Option, modules ...host.Module) *mall {
+	tb.Helper()
+	env := systest.Start(tb, modules, opts...)
 	b, err := bus.Connect(context.Background(), env.NATS.URL(), "payments-test")
 	require.NoError(tb, err)
 	tb.Cleanup(b.Close)
@@ -52,8 +60,16 @@ func start(tb testing.TB, modules ...host.Module) *mall {
 	return &mall{env: env, c: client.Single(env.URL, names), bus: b}
 }
 
-// startPayments runs payments alone.
-func startPayments(tb testing.TB) *mall { return start(tb, payments.Module{}) }
+// startPayments runs payments with customers, whose customers it pays for.
+func startPayments(tb testing.TB) *mall { return start(tb, customers.Module{}, payments.Module{}) }
+
+// customer registers a customer with customers and returns its id.
+func (m *mall) customer(t testing.TB, ctx context.Context) string {
+	t.Helper()
+	cu, err := m.c.RegisterCustomer(ctx, customersapi.RegisterCustomer{Name: "Ada", SmsNumber: "+14155550123"})
+	require.NoError(t, err)
+	return cu.ID
+}
 
 func testContext(tb testing.TB) context.Context {
 	tb.Helper()

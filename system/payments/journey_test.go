@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/system/baskets/basketsapi"
+	"github.com/mallbots/mallbots/system/customers"
 	"github.com/mallbots/mallbots/system/depot/depotapi"
 	"github.com/mallbots/mallbots/system/ordering"
 	"github.com/mallbots/mallbots/system/ordering/orderingapi"
@@ -20,10 +21,10 @@ import (
 	"github.com/mallbots/mallbots/system/platform/pg"
 )
 
-// startOrderingAndPayments runs both contexts in one host; the test plays
-// baskets, depot and the saga on the bus.
+// startOrderingAndPayments runs both contexts and customers in one host;
+// the test plays baskets, depot and the saga on the bus.
 func startOrderingAndPayments(tb testing.TB) *mall {
-	return start(tb, ordering.Module{}, payments.Module{})
+	return start(tb, customers.Module{}, ordering.Module{}, payments.Module{})
 }
 
 // TestOrderIsPaidAndCompleted follows one checkout through ordering and
@@ -57,7 +58,7 @@ func TestOrderIsPaidAndCompleted(t *testing.T) {
 		assert.Equal(c, orderingapi.StatusCompleted, got.Status)
 	}, waitFor, pollEvery, "paying the invoice completes the order")
 
-	want := []string{"PaymentAuthorized", "BasketCheckedOut", "OrderCreated", "PaymentConfirmed", "OrderApproved",
+	want := []string{"CustomerRegistered", "PaymentAuthorized", "BasketCheckedOut", "OrderCreated", "PaymentConfirmed", "OrderApproved",
 		"ShoppingListCompleted", "OrderReadied", "InvoiceCreated", "InvoicePaid", "OrderCompleted"}
 	var seen []string
 	for len(seen) < len(want) {
@@ -108,7 +109,7 @@ func TestCancelledOrderReachesPayments(t *testing.T) {
 // plays the saga: ConfirmPayment to payments, then ApproveOrder to ordering.
 func (m *mall) approvedOrder(t *testing.T, ctx context.Context) orderingapi.Order {
 	t.Helper()
-	customer := "customer-" + msg.NewID()
+	customer := m.customer(t, ctx)
 	p := m.authorize(t, ctx, customer, 2*1250+899)
 	b := basketsapi.Basket{ID: msg.NewID(), CustomerID: customer, Status: basketsapi.StatusCheckedOut,
 		PaymentID: p.ID, TotalCents: 2*1250 + 899, Items: []basketsapi.Item{

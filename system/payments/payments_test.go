@@ -21,8 +21,9 @@ func TestAuthorizePayment(t *testing.T) {
 	correlation := "checkout-" + msg.NewID()
 	ctx := msg.WithMeta(testContext(t), msg.Meta{CorrelationID: correlation})
 
-	p := m.authorize(t, ctx, "customer-1", 3399)
-	want := paymentsapi.Payment{ID: p.ID, CustomerID: "customer-1", AmountCents: 3399,
+	customer := m.customer(t, ctx)
+	p := m.authorize(t, ctx, customer, 3399)
+	want := paymentsapi.Payment{ID: p.ID, CustomerID: customer, AmountCents: 3399,
 		Status: paymentsapi.PaymentStatusAuthorized}
 	assert.Equal(t, want, p)
 	got, err := m.c.Payment(ctx, p.ID)
@@ -72,7 +73,7 @@ func TestConfirmPayment(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			p := m.authorize(t, ctx, "customer-"+msg.NewID(), 3399)
+			p := m.authorize(t, ctx, m.customer(t, ctx), 3399)
 			cmd, got, reply := m.confirm(t, ctx, tt.cmd(p))
 			assert.Equal(t, command.ReplyName(paymentsapi.ConfirmPaymentCommand), got.Name)
 			assert.Equal(t, cmd.Header(command.HeaderSagaID), got.Header(command.HeaderSagaID), "the saga id comes back")
@@ -108,8 +109,8 @@ func TestConfirmPaymentAgain(t *testing.T) {
 	m := startPayments(t)
 	ctx := testContext(t)
 	confirmed := systest.ReadWire(t, m.env.NATS.URL(), paymentsapi.Subject("PaymentConfirmed"))
-	p := m.authorize(t, ctx, "customer-1", 500)
-	cmd := paymentsapi.ConfirmPayment{PaymentID: p.ID, CustomerID: "customer-1", OrderID: "order-1", AmountCents: 500}
+	p := m.authorize(t, ctx, m.customer(t, ctx), 500)
+	cmd := paymentsapi.ConfirmPayment{PaymentID: p.ID, CustomerID: p.CustomerID, OrderID: "order-1", AmountCents: 500}
 
 	_, _, first := m.confirm(t, ctx, cmd)
 	require.Equal(t, command.Succeeded, first.Outcome, first.Reason)
@@ -124,8 +125,8 @@ func TestConfirmPaymentAgain(t *testing.T) {
 	assert.Equal(t, p.ID, e.AggregateID)
 	assert.Equal(t, 2, e.AggregateVersion)
 	t.Logf("PaymentConfirmed on the wire: %s", systest.MustJSON(t, e))
-	barrier := m.authorize(t, ctx, "customer-2", 100)
-	_, _, reply := m.confirm(t, ctx, paymentsapi.ConfirmPayment{PaymentID: barrier.ID, CustomerID: "customer-2",
+	barrier := m.authorize(t, ctx, m.customer(t, ctx), 100)
+	_, _, reply := m.confirm(t, ctx, paymentsapi.ConfirmPayment{PaymentID: barrier.ID, CustomerID: barrier.CustomerID,
 		OrderID: "order-3", AmountCents: 100})
 	require.Equal(t, command.Succeeded, reply.Outcome)
 	assert.Equal(t, barrier.ID, confirmed.Next(t).AggregateID, "no second PaymentConfirmed for the first payment")

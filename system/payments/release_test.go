@@ -99,6 +99,7 @@ func TestAReleaseKeepsWhatIsNotTheOrders(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			o := order()
+			o.CustomerID = m.customer(t, ctx)
 			p := m.authorize(t, ctx, o.CustomerID, o.TotalCents)
 			o.PaymentID = p.ID
 			_, seq := m.rejected(t, ctx, tt.ending(t, p, o))
@@ -115,6 +116,7 @@ func TestAReleaseKeepsWhatIsNotTheOrders(t *testing.T) {
 func (m *mall) confirmedOrder(t testing.TB, ctx context.Context) (orderingapi.Order, paymentsapi.Payment) {
 	t.Helper()
 	o := order()
+	o.CustomerID = m.customer(t, ctx)
 	p := m.authorize(t, ctx, o.CustomerID, o.TotalCents)
 	o = m.withConfirmation(t, ctx, p, o)
 	p.Status, p.OrderID = paymentsapi.PaymentStatusConfirmed, o.ID

@@ -24,6 +24,9 @@ type Cache interface {
 	Store(ctx context.Context, id string) (s domain.Store, found bool, err error)
 	PutProduct(ctx context.Context, tx pgx.Tx, p domain.Product, version int) error
 	PutStore(ctx context.Context, tx pgx.Tx, s domain.Store, version int) error
+	// Customer reports whether the cache knows the customer exists.
+	Customer(ctx context.Context, id string) (known bool, err error)
+	PutCustomer(ctx context.Context, tx pgx.Tx, id string) error
 }
 
 // Stores is stores' REST API, asked on a cache miss; found is false when
@@ -33,24 +36,37 @@ type Stores interface {
 	Store(ctx context.Context, id string) (s storesapi.Store, found bool, err error)
 }
 
+// Customers is customers' REST API, asked whether a customer the cache does
+// not know exists.
+type Customers interface {
+	Exists(ctx context.Context, id string) (bool, error)
+}
+
 // ErrStoresUnavailable reports that a cache miss could not be answered
 // because stores could not be asked; the request may be retried.
 var ErrStoresUnavailable = errors.New("the stores context is unavailable")
 
+// ErrCustomersUnavailable reports that a customer the cache does not know
+// could not be checked because customers could not be asked; the request
+// may be retried.
+var ErrCustomersUnavailable = errors.New("the customers context is unavailable")
+
 // App is the baskets application service.
 type App struct {
-	pool    *pgxpool.Pool
-	baskets *eventstore.Store[*domain.Basket]
-	cache   Cache
-	stores  Stores
+	pool      *pgxpool.Pool
+	baskets   *eventstore.Store[*domain.Basket]
+	cache     Cache
+	stores    Stores
+	customers Customers
 }
 
-// New returns the application over pool, the cache and stores' API.
-func New(pool *pgxpool.Pool, cache Cache, stores Stores, snapshotEvery int) *App {
+// New returns the application over pool, the cache, stores' API and
+// customers' API.
+func New(pool *pgxpool.Pool, cache Cache, stores Stores, customers Customers, snapshotEvery int) *App {
 	reg := msg.NewRegistry()
 	basketsapi.Register(reg)
 	return &App{
-		pool: pool, cache: cache, stores: stores,
+		pool: pool, cache: cache, stores: stores, customers: customers,
 		baskets: &eventstore.Store[*domain.Basket]{Type: "basket", Context: basketsapi.Context,
 			New: func() *domain.Basket { return &domain.Basket{} }, Registry: reg, SnapshotEvery: snapshotEvery},
 	}

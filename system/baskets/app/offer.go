@@ -74,10 +74,11 @@ func (a *App) fetchStore(ctx context.Context, p domain.Product) (domain.Store, e
 	return storeFrom(s), nil
 }
 
-// fill caches stores' answer to a miss below any event's version.
+// fill caches another context's answer to a miss (below any event's
+// version, where the cache keeps one).
 func (a *App) fill(ctx context.Context, put func(pgx.Tx) error) error {
 	if err := pg.InTx(ctx, a.pool, put); err != nil {
-		return fmt.Errorf("cache stores' answer: %w", err)
+		return fmt.Errorf("cache the answer: %w", err)
 	}
 	return nil
 }

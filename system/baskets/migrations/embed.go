@@ -1,5 +1,5 @@
-// Package migrations holds the baskets context's tables: the cache of
-// stores' products and stores.
+// Package migrations holds the baskets context's tables: the caches of
+// stores' products and stores and of customers' registered customers.
 package migrations
 
 import "embed"

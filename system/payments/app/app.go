@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 
 	"github.com/jackc/pgx/v5"
@@ -38,15 +39,35 @@ type Invoices interface {
 	Cancelled(ctx context.Context, tx pgx.Tx, orderID string) (bool, error)
 }
 
-// App is the payments application service.
-type App struct {
-	pool     *pgxpool.Pool
-	payments Payments
-	invoices Invoices
-	log      *slog.Logger
+// Customers is what payments knows of the customers it pays for: a cache
+// of the customers that exist, fed by customers' events, and customers'
+// REST API, asked on a cache miss.
+type Customers struct {
+	Cache interface {
+		Put(ctx context.Context, tx pgx.Tx, id string) error
+		Known(ctx context.Context, id string) (bool, error)
+	}
+	API interface {
+		Exists(ctx context.Context, id string) (bool, error)
+	}
 }
 
-// New returns the application over pool and its stores.
-func New(pool *pgxpool.Pool, payments Payments, invoices Invoices, log *slog.Logger) *App {
-	return &App{pool: pool, payments: payments, invoices: invoices, log: log}
+// ErrCustomersUnavailable reports that a customer the cache does not know
+// could not be checked because customers could not be asked; the request
+// may be retried.
+var ErrCustomersUnavailable = errors.New("the customers context is unavailable")
+
+// App is the payments application service.
+type App struct {
+	pool      *pgxpool.Pool
+	payments  Payments
+	invoices  Invoices
+	customers Customers
+	log       *slog.Logger
+}
+
+// New returns the application over pool, its stores and what it knows of
+// the customers.
+func New(pool *pgxpool.Pool, payments Payments, invoices Invoices, customers Customers, log *slog.Logger) *App {
+	return &App{pool: pool, payments: payments, invoices: invoices, customers: customers, log: log}
 }

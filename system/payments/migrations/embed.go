@@ -1,5 +1,6 @@
 // Package migrations holds the payments context's tables: payments,
-// invoices and the orders cancelled before they were invoiced.
+// invoices, the orders cancelled before they were invoiced and the cache of
+// the customers that exist.
 package migrations
 
 import "embed"

@@ -1,5 +1,5 @@
-// Package consumers maps the messages the baskets context consumes onto its
-// use cases. Each handler runs inside the inbox transaction, so a message
+// Package consumers maps the messages the baskets context consumes (stores'
+// and customers' events) onto its use cases. Each handler runs inside the inbox transaction, so a message
 // delivered twice has one effect.
 package consumers
 

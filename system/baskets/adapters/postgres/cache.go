@@ -1,5 +1,5 @@
-// Package postgres is the baskets context's cache of stores' state in
-// Postgres.
+// Package postgres is the baskets context's cache of stores' state and of
+// the customers that exist, in Postgres.
 package postgres
 
 import (
@@ -12,7 +12,7 @@ import (
 	"github.com/mallbots/mallbots/system/baskets/domain"
 )
 
-// Cache reads and writes store_cache and product_cache.
+// Cache reads and writes store_cache, product_cache and customer_cache.
 type Cache struct{ pool *pgxpool.Pool }
 
 // NewCache returns the cache over pool.

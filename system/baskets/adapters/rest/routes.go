@@ -9,13 +9,19 @@ import (
 	"github.com/mallbots/mallbots/system/platform/httpx"
 )
 
-// TypeStoresUnavailable is the problem type of a cache miss that stores
-// could not answer; the request may be retried.
-const TypeStoresUnavailable = httpx.ProblemBase + "stores-unavailable"
+// Problem types of a request that another context could not answer; the
+// request may be retried.
+const (
+	// TypeStoresUnavailable: a product not cached yet, stores unreachable.
+	TypeStoresUnavailable = httpx.ProblemBase + "stores-unavailable"
+	// TypeCustomersUnavailable: a customer not cached yet, customers
+	// unreachable.
+	TypeCustomersUnavailable = httpx.ProblemBase + "customers-unavailable"
+)
 
 // Register mounts the baskets API on mux.
 func Register(mux *http.ServeMux, a *app.App) {
-	mux.Handle("POST /api/baskets", httpx.Handle(httpx.Created(a.StartBasket)))
+	mux.Handle("POST /api/baskets", httpx.Handle(unavailable(httpx.Created(a.StartBasket))))
 	mux.Handle("GET /api/baskets/{basketId}", httpx.Handle(httpx.ByID("basketId", a.Basket)))
 	mux.Handle("POST /api/baskets/{basketId}/items",
 		httpx.Handle(unavailable(httpx.WithBody("basketId", a.AddItem, http.StatusOK))))
@@ -35,16 +41,24 @@ func removeItem(a *app.App) httpx.HandlerFunc {
 	}
 }
 
-// unavailable answers 503 with Retry-After when stores could not be asked,
-// instead of the 500 an unclassified error becomes.
+// unavailable answers 503 with Retry-After when stores or customers could
+// not be asked, instead of the 500 an unclassified error becomes.
 func unavailable(h httpx.HandlerFunc) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		err := h(w, r)
-		if errors.Is(err, app.ErrStoresUnavailable) {
-			w.Header().Set("Retry-After", "1")
-			return httpx.NewProblem(http.StatusServiceUnavailable, TypeStoresUnavailable,
+		switch {
+		case errors.Is(err, app.ErrStoresUnavailable):
+			return retryLater(w, TypeStoresUnavailable,
 				"the product is not cached yet and stores cannot be reached; retry shortly")
+		case errors.Is(err, app.ErrCustomersUnavailable):
+			return retryLater(w, TypeCustomersUnavailable,
+				"the customer is not cached yet and customers cannot be reached; retry shortly")
 		}
 		return err
 	}
+}
+
+func retryLater(w http.ResponseWriter, typ, detail string) error {
+	w.Header().Set("Retry-After", "1")
+	return httpx.NewProblem(http.StatusServiceUnavailable, typ, detail)
 }

@@ -1,5 +1,5 @@
 // Package consumers maps the events the payments context consumes from
-// ordering onto its use cases. Each handler runs inside the inbox
+// ordering and customers onto its use cases. Each handler runs inside the inbox
 // transaction, so a message delivered twice has one effect.
 package consumers
 
