@@ -82,3 +82,47 @@ func (b *Bus) Publish(ctx context.Context, env msg.Envelope) error {
 	}
 	return b.PublishRaw(ctx, env.Subject, env.ID, data)
 }
+
+// Outgoing is one message to publish with PublishAll.
+type Outgoing struct {
+	Subject string
+	MsgID   string
+	Data    []byte
+}
+
+// PublishAll publishes msgs one after the other without waiting between
+// them, then waits for JetStream's acks in order. It returns how many
+// leading messages were acknowledged and the first failure: a caller that
+// retries the rest republishes under the same Msg-Ids, which the stream
+// drops when they were stored after all.
+func (b *Bus) PublishAll(ctx context.Context, msgs []Outgoing) (int, error) {
+	futures := make([]jetstream.PubAckFuture, 0, len(msgs))
+	var sendErr error
+	for _, o := range msgs {
+		m := &nats.Msg{Subject: o.Subject, Data: o.Data, Header: nats.Header{}}
+		m.Header.Set(jetstream.MsgIDHeader, o.MsgID)
+		f, err := b.js.PublishMsgAsync(m)
+		if err != nil {
+			sendErr = fmt.Errorf("publish %s: %w", o.Subject, err)
+			break
+		}
+		futures = append(futures, f)
+	}
+	for i, f := range futures {
+		if err := awaitAck(ctx, f); err != nil {
+			return i, fmt.Errorf("publish %s: %w", msgs[i].Subject, err)
+		}
+	}
+	return len(futures), sendErr
+}
+
+func awaitAck(ctx context.Context, f jetstream.PubAckFuture) error {
+	select {
+	case <-f.Ok():
+		return nil
+	case err := <-f.Err():
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

@@ -49,7 +49,7 @@ func (h *Host) Run(ctx context.Context) error {
 }
 
 func (h *Host) startRelay(ctx context.Context, g *errgroup.Group, name string, m *Mount) error {
-	relay, err := outbox.NewRelay(m.Pool, h.bus, name,
+	relay, err := outbox.NewRelay(m.Pool, outbox.ViaBus(h.bus), name,
 		outbox.WithPollInterval(h.cfg.OutboxPoll), outbox.WithLogger(m.Log))
 	if err != nil {
 		return err

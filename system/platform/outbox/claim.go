@@ -15,27 +15,29 @@ type row struct {
 	data    []byte
 }
 
-// claim locks up to limit unpublished rows. Rows locked by another relay are
-// skipped; so that an aggregate's rows never overtake each other, a key is
-// kept only when the batch holds its oldest unpublished row.
-func claim(ctx context.Context, tx pgx.Tx, limit int) ([]row, error) {
+// claim locks up to limit unpublished rows and returns those to publish, and
+// how many it locked. Rows locked by another relay are skipped; so that an
+// aggregate's rows never overtake each other, a key is kept only when the
+// batch holds its oldest unpublished row.
+func claim(ctx context.Context, tx pgx.Tx, limit int) ([]row, int, error) {
 	rows, err := tx.Query(ctx, `SELECT seq, message_id, subject, ordering_key, data FROM outbox
 		WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`, limit)
 	if err != nil {
-		return nil, fmt.Errorf("claim outbox rows: %w", err)
+		return nil, 0, fmt.Errorf("claim outbox rows: %w", err)
 	}
 	batch, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (row, error) {
 		var o row
 		return o, r.Scan(&o.seq, &o.id, &o.subject, &o.key, &o.data)
 	})
 	if err != nil || len(batch) == 0 {
-		return nil, err
+		return nil, 0, err
 	}
 	heads, err := oldestUnpublished(ctx, tx, batch)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return keepHeads(batch, heads), nil
+	seen := len(batch)
+	return keepHeads(batch, heads), seen, nil
 }
 
 func oldestUnpublished(ctx context.Context, tx pgx.Tx, batch []row) (map[string]int64, error) {

@@ -13,9 +13,17 @@ import (
 	"github.com/mallbots/mallbots/system/platform/pg"
 )
 
-// Publisher sends one message and returns once the broker stored it.
+// Message is one outbox row to publish.
+type Message struct {
+	Subject string
+	ID      string
+	Data    []byte
+}
+
+// Publisher sends messages in order and returns how many leading ones the
+// broker stored, and the first failure.
 type Publisher interface {
-	PublishRaw(ctx context.Context, subject, msgID string, data []byte) error
+	PublishBatch(ctx context.Context, msgs []Message) (int, error)
 }
 
 // Relay publishes a schema's outbox rows.
@@ -96,47 +104,54 @@ func (w wakeHandler) HandleBacklog(context.Context, string, *pgx.Conn) error {
 	return nil
 }
 
-// drain publishes batches until the outbox is empty or publishing fails.
+// drain publishes batches until one is published whole and short of the
+// batch size (the outbox held no more rows then, and a row committed since
+// wakes the relay again, so no empty claim is needed to find out), or until
+// one publishes nothing.
 func (r *Relay) drain(ctx context.Context) error {
 	for {
-		n, err := r.publishBatch(ctx)
-		if err != nil || n == 0 {
+		claimed, published, err := r.publishBatch(ctx)
+		if err != nil || published == 0 || (claimed < r.opts.batch && published == claimed) {
 			return err
 		}
 	}
 }
 
-// publishBatch publishes one claimed batch in order, stopping at the first
-// failure, and marks published exactly the rows JetStream acknowledged.
-func (r *Relay) publishBatch(ctx context.Context) (int, error) {
+// publishBatch publishes one claimed batch in order and marks published
+// exactly the leading rows JetStream acknowledged. It
+// returns how many rows the claim saw and how many it published.
+func (r *Relay) publishBatch(ctx context.Context) (claimed, sent int, err error) {
 	var published []int64
 	var pubErr error
-	err := pg.InTx(ctx, r.pool, func(tx pgx.Tx) error {
-		batch, err := claim(ctx, tx, r.opts.batch)
+	err = pg.InTx(ctx, r.pool, func(tx pgx.Tx) error {
+		batch, seen, err := claim(ctx, tx, r.opts.batch)
 		if err != nil {
 			return err
 		}
-		for _, row := range batch {
-			if pubErr = r.publish(ctx, row); pubErr != nil {
-				break
-			}
+		claimed = seen
+		var n int
+		n, pubErr = r.publish(ctx, batch)
+		for _, row := range batch[:n] {
 			published = append(published, row.seq)
 		}
 		return markPublished(ctx, tx, published)
 	})
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return len(published), pubErr
+	return claimed, len(published), pubErr
 }
 
-func (r *Relay) publish(ctx context.Context, row row) error {
+// publish sends the batch in order without waiting for each ack in turn,
+// and returns how many leading rows JetStream stored.
+func (r *Relay) publish(ctx context.Context, batch []row) (int, error) {
 	ctx, cancel := context.WithTimeout(ctx, r.opts.publishTimeout)
 	defer cancel()
-	if err := r.pub.PublishRaw(ctx, row.subject, row.id, row.data); err != nil {
-		return fmt.Errorf("publish %s: %w", row.subject, err)
+	msgs := make([]Message, len(batch))
+	for i, row := range batch {
+		msgs[i] = Message{Subject: row.subject, ID: row.id, Data: row.data}
 	}
-	return nil
+	return r.pub.PublishBatch(ctx, msgs)
 }
 
 func markPublished(ctx context.Context, tx pgx.Tx, seqs []int64) error {

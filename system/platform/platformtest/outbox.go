@@ -18,7 +18,7 @@ import (
 )
 
 func startRelay(t *testing.T, env Env) {
-	relay, err := outbox.NewRelay(env.Pool, env.Bus, env.Schema,
+	relay, err := outbox.NewRelay(env.Pool, outbox.ViaBus(env.Bus), env.Schema,
 		outbox.WithPollInterval(time.Second), outbox.WithRetry(20*time.Millisecond, 200*time.Millisecond))
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
