@@ -6,10 +6,12 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/mallbots/mallbots/harness/tap"
 	"github.com/mallbots/mallbots/system/baskets/basketsapi"
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/payments/paymentsapi"
 	"github.com/mallbots/mallbots/system/platform/msg"
+	"github.com/mallbots/mallbots/system/stores/storesapi"
 )
 
 func registerBaskets(r *registry, x *scenarioSteps) {
@@ -200,32 +202,65 @@ func (x *scenarioSteps) tryAddUnknownProduct(ctx context.Context, customer strin
 	})
 }
 
-// cannotAdd checks that baskets refuses the product as a conflict. Baskets
-// learns that a product was removed or that its store left the mall from an
-// event; until that event is handled its cache may still sell the product
-// (and, while older events of the store are still being handled, even sell
-// it after having refused it once). So the step tries until it is refused,
-// takes back the line each accepted try put in, and records the refusal
-// for "it is refused as ..." to check.
+// cannotAdd checks that baskets refuses the product as a conflict once it
+// knows the product is off sale. Baskets learns that a product was removed
+// or that its store left the mall from that stores event; until its
+// product cache has applied it (and every earlier one of the scenario), it
+// may still sell the product. So the step awaits that event, then its
+// application by baskets, and tries once.
 func (x *scenarioSteps) cannotAdd(ctx context.Context, customer, product string) error {
 	if err := x.basketLacks(ctx, customer, product); err != nil {
 		return fmt.Errorf("the step needs a basket without %s: %w", product, err)
 	}
-	accepted := 0
-	err := x.s.Eventually(ctx, 0, "adding "+product+" to be refused as a conflict", func(ctx context.Context) (bool, string, error) {
-		_, err := x.addItem(ctx, customer, "1", product)
-		x.s.Attempted(err)
-		switch {
-		case err == nil:
-			accepted++
-			return false, fmt.Sprintf("adding %s was accepted %d times", product, accepted), x.removeFromBasket(ctx, customer, product)
-		case client.StatusOf(err) == http.StatusConflict:
-			return true, "", nil
-		case client.StatusOf(err) != 0:
-			return false, err.Error(), nil
-		}
-		return false, "", err
-	})
+	off, err := x.offSaleInBaskets(ctx, product)
+	if err != nil {
+		return err
+	}
+	_, err = x.addItem(ctx, customer, "1", product)
+	x.s.Attempted(err)
+	if client.StatusOf(err) != http.StatusConflict {
+		return fmt.Errorf("expected adding %s to be refused as a conflict once baskets had applied %s, got: %v",
+			product, off.Name(), orAccepted(err))
+	}
+	return nil
+}
+
+// offSaleInBaskets awaits the stores event that takes product off sale,
+// then its application by baskets' product cache.
+func (x *scenarioSteps) offSaleInBaskets(ctx context.Context, product string) (tap.Record, error) {
+	productID, err := x.s.Lookup("product", product)
+	if err != nil {
+		return tap.Record{}, err
+	}
+	offSale, err := x.offSale(ctx, productID)
+	if err != nil {
+		return tap.Record{}, err
+	}
+	off, err := x.s.AwaitMessage(ctx, 0, "a stores event taking "+product+" off sale", offSale)
+	if err != nil {
+		return off, err
+	}
+	return off, x.s.AwaitApplied(ctx, 0, basketsapi.Context, off)
+}
+
+// offSale matches the stores event that takes the product off sale: its
+// removal, or its store leaving the mall.
+func (x *scenarioSteps) offSale(ctx context.Context, productID string) (tap.Matcher, error) {
+	p, err := x.s.Client.Product(ctx, productID)
+	if err != nil {
+		return nil, err
+	}
+	return func(r tap.Record) bool {
+		return r.Name() == storesapi.ProductRemoved{}.EventName() && r.Envelope.AggregateID == productID ||
+			r.Name() == storesapi.StoreParticipationDisabled{}.EventName() && r.Envelope.AggregateID == p.StoreID
+	}, nil
+}
+
+// orAccepted is err, or "accepted" when there was none.
+func orAccepted(err error) any {
+	if err == nil {
+		return "accepted"
+	}
 	return err
 }
 

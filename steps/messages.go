@@ -22,6 +22,8 @@ func registerMessages(r *registry, x *scenarioSteps) {
 		`the "StoreCreated" message has the field "payload.name" equal to "{storeName}"`, x.messageField)
 	r.add(`^these messages are published in order:$`,
 		"these messages are published in order:\n  | message |\n  | OrderCreated |\n  | OrderApproved |", x.messagesInOrder)
+	r.add(`^(search|baskets|notifications) has applied the "([^"]*)" message$`,
+		`notifications has applied the "CustomerSmsNumberChanged" message`, x.messageApplied)
 }
 
 func seconds(text string) time.Duration {
@@ -35,6 +37,17 @@ func seconds(text string) time.Duration {
 func (x *scenarioSteps) messagePublished(ctx context.Context, name, within string) error {
 	_, err := x.s.AwaitMessage(ctx, seconds(within), "a "+name+" message", tap.Named(name))
 	return err
+}
+
+// messageApplied awaits the message, then its application by the read
+// model of a context (see world.Scenario.AwaitApplied): what the read model
+// shows from then on reflects it.
+func (x *scenarioSteps) messageApplied(ctx context.Context, readModel, name string) error {
+	r, err := x.s.AwaitMessage(ctx, 0, "a "+name+" message", tap.Named(name))
+	if err != nil {
+		return err
+	}
+	return x.s.AwaitApplied(ctx, 0, readModel, r)
 }
 
 func (x *scenarioSteps) noMessagePublished(ctx context.Context, name, window string) error {

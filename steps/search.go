@@ -9,7 +9,9 @@ import (
 
 	"github.com/cucumber/godog"
 
+	"github.com/mallbots/mallbots/harness/tap"
 	"github.com/mallbots/mallbots/harness/world"
+	"github.com/mallbots/mallbots/system/ordering/orderingapi"
 	"github.com/mallbots/mallbots/system/search/searchapi"
 )
 
@@ -32,11 +34,11 @@ func registerSearch(r *registry, x *scenarioSteps) {
 	r.add(`^I try to search for (\d+) orders at once$`, `I try to search for 501 orders at once`, x.trySearchLimit)
 }
 
-// searchByCustomer waits for the customer's orders to reach search: each
-// arrives there from ordering's events.
+// searchByCustomer reads search once it has applied the scenario's
+// messages: each order arrives there from ordering's events.
 func (x *scenarioSteps) searchByCustomer(ctx context.Context, customer string, want int) error {
 	return x.withCustomer(customer, func(id string) error {
-		return x.s.Eventually(ctx, 0, fmt.Sprintf("search to find %d orders of %s", want, customer),
+		return x.s.Read(ctx, 0, searchapi.Context, fmt.Sprintf("search to find %d orders of %s", want, customer),
 			func(ctx context.Context) (bool, string, error) {
 				list, err := x.s.Client.SearchOrders(ctx, searchapi.OrderQuery{CustomerID: id})
 				return len(list.Orders) == want, fmt.Sprintf("%d orders", len(list.Orders)), err
@@ -66,15 +68,17 @@ func (x *scenarioSteps) searchByStatus(ctx context.Context, status, store, finds
 	return x.searchFinds(ctx, q, what, finds, customer)
 }
 
-// searchFinds waits until the search finds, or no longer finds, the
-// customer's order: search learns of orders and their changes from events.
+// searchFinds checks that the search finds, or does not find, the
+// customer's order once search has applied the order's OrderCreated and
+// every other message of the scenario so far: search learns of orders and
+// their changes from events, so only then does "not found" mean it.
 func (x *scenarioSteps) searchFinds(ctx context.Context, q searchapi.OrderQuery, what, finds, customer string) error {
-	o, err := x.order(ctx, customer)
+	o, err := x.createdOrder(ctx, customer)
 	if err != nil {
 		return err
 	}
 	want := finds == "finds"
-	return x.s.Eventually(ctx, 0, fmt.Sprintf("a search for %s that %s the order of %s", what, finds, customer),
+	return x.s.Read(ctx, 0, searchapi.Context, fmt.Sprintf("a search for %s that %s the order of %s", what, finds, customer),
 		func(ctx context.Context) (bool, string, error) {
 			list, err := x.s.Client.SearchOrders(ctx, q)
 			found := slices.ContainsFunc(list.Orders, func(s searchapi.Order) bool { return s.OrderID == o.ID })
@@ -82,14 +86,15 @@ func (x *scenarioSteps) searchFinds(ctx context.Context, q searchapi.OrderQuery,
 		})
 }
 
-// searched waits for the customer's order to show in search as check wants.
+// searched checks that search shows the customer's order as check wants
+// once search has applied the scenario's messages, or a later one of them.
 func (x *scenarioSteps) searched(ctx context.Context, customer, what string,
 	check func(searchapi.Order) (bool, string)) error {
 	o, err := x.order(ctx, customer)
 	if err != nil {
 		return err
 	}
-	return x.s.Eventually(ctx, 0, "search to show the order of "+customer+" "+what,
+	return x.s.Read(ctx, 0, searchapi.Context, "search to show the order of "+customer+" "+what,
 		func(ctx context.Context) (bool, string, error) {
 			list, err := x.s.Client.SearchOrders(ctx, searchapi.OrderQuery{CustomerID: o.CustomerID})
 			for _, s := range list.Orders {
@@ -100,6 +105,17 @@ func (x *scenarioSteps) searched(ctx context.Context, customer, what string,
 			}
 			return false, fmt.Sprintf("the order is not in search (%d other orders of the customer)", len(list.Orders)), err
 		})
+}
+
+// createdOrder is the customer's order once its OrderCreated is out.
+func (x *scenarioSteps) createdOrder(ctx context.Context, customer string) (orderingapi.Order, error) {
+	o, err := x.order(ctx, customer)
+	if err != nil {
+		return o, err
+	}
+	_, err = x.s.AwaitMessage(ctx, 0, "the OrderCreated of the order of "+customer,
+		tap.All(tap.Named(orderingapi.OrderCreated{}.EventName()), tap.Aggregate(o.ID)))
+	return o, err
 }
 
 func (x *scenarioSteps) searchShowsStatus(ctx context.Context, customer, status string) error {

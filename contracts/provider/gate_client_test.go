@@ -74,6 +74,13 @@ var sdkRoutes = map[string]sdkRoute{
 	"Saga":                 {"cosec", "GET /api/sagas/{}"},
 	"Notifications":        {"notifications", "GET /api/notifications"},
 	"SearchOrders":         {"search", "GET /api/search/orders"},
+	"Positions":            {"search", "GET /api/positions/search"},
+}
+
+// sdkArgs are the arguments of the methods whose strings are not ids,
+// after the context.
+var sdkArgs = map[string][]any{
+	"Positions": {"search"},
 }
 
 // sdkNotContexts are the public methods that call no context's API, and why.
@@ -90,7 +97,8 @@ var sdkNotContexts = map[string]string{
 // sdkNoError are the methods no request of which a context refuses: they
 // need no error interaction.
 var sdkNoError = map[string]string{
-	"Stores": "GET /api/stores takes no id, no query and no body",
+	"Stores":    "GET /api/stores takes no id, no query and no body",
+	"Positions": "GET /api/positions/<context> takes no id, no query and no body",
 }
 
 // sdkInteraction is what the gate reads of an interaction of a pact.
@@ -182,7 +190,7 @@ func sdkUntrue(t *testing.T, routes map[string]sdkRoute) []string {
 	c := reflect.ValueOf(client.New(urls, srv.Client()))
 	var gaps []string
 	for name, r := range routes {
-		sdkCallWith(c.MethodByName(name))
+		sdkCallWith(c.MethodByName(name), sdkArgs[name]...)
 		mu.Lock()
 		seen := got
 		mu.Unlock()
@@ -194,11 +202,15 @@ func sdkUntrue(t *testing.T, routes map[string]sdkRoute) []string {
 	return gaps
 }
 
-// sdkCallWith calls a client method with an example id for each string and the
-// zero value of each other argument after the context.
-func sdkCallWith(m reflect.Value) {
+// sdkCallWith calls a client method with given as its first arguments
+// after the context, then an example id for each string and the zero value
+// of each other argument.
+func sdkCallWith(m reflect.Value, given ...any) {
 	args := []reflect.Value{reflect.ValueOf(context.Background())}
-	for i := 1; i < m.Type().NumIn(); i++ {
+	for _, g := range given {
+		args = append(args, reflect.ValueOf(g))
+	}
+	for i := len(args); i < m.Type().NumIn(); i++ {
 		in := m.Type().In(i)
 		if in.Kind() == reflect.String {
 			args = append(args, reflect.ValueOf(pactkit.ExampleID).Convert(in))

@@ -45,7 +45,7 @@ Feature: Customers are texted about their orders
     Given "Ada" checks out
     And "Ada" receives exactly one SMS about their order being created
     When the customer "Ada" changes their SMS number
-    And a "CustomerSmsNumberChanged" message is published
+    And notifications has applied the "CustomerSmsNumberChanged" message
     And "Ada" starts a basket
     And "Ada" adds 1 "Hammer" to their basket
     And "Ada" checks out

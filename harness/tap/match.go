@@ -18,6 +18,11 @@ func Named(name string) Matcher {
 	return func(r Record) bool { return r.Name() == name }
 }
 
+// Aggregate matches records of messages about one aggregate.
+func Aggregate(id string) Matcher {
+	return func(r Record) bool { return r.Envelope.AggregateID == id }
+}
+
 // SubjectPrefix matches records whose subject starts with prefix.
 func SubjectPrefix(prefix string) Matcher {
 	return func(r Record) bool { return strings.HasPrefix(r.Subject, prefix) }

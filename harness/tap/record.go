@@ -14,7 +14,12 @@ import (
 
 // Record is one message seen on the wire.
 type Record struct {
-	Seq           int
+	// Seq numbers the records of a run from 1, in arrival order.
+	Seq int
+	// StreamSeq is the message's sequence in the domain stream: a read
+	// model has applied the message once its consumer's position reaches
+	// it (see package position).
+	StreamSeq     uint64
 	At            time.Time
 	Subject       string
 	Headers       nats.Header

@@ -60,8 +60,17 @@ func (t *Tap) consume(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t.cc, err = cons.Consume(func(m jetstream.Msg) { t.add(m.Subject(), m.Headers(), m.Data()) })
+	t.cc, err = cons.Consume(func(m jetstream.Msg) { t.add(m.Subject(), streamSeq(m), m.Headers(), m.Data()) })
 	return err
+}
+
+// streamSeq is the message's sequence in the stream, or 0 when unknown.
+func streamSeq(m jetstream.Msg) uint64 {
+	meta, err := m.Metadata()
+	if err != nil {
+		return 0
+	}
+	return meta.Sequence.Stream
 }
 
 // Close stops recording.
@@ -75,10 +84,12 @@ func (t *Tap) Close() {
 // Conn is the tap's connection, for steps that publish (poison messages).
 func (t *Tap) Conn() *nats.Conn { return t.nc }
 
-func (t *Tap) add(subject string, headers nats.Header, data []byte) {
+func (t *Tap) add(subject string, streamSeq uint64, headers nats.Header, data []byte) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.records = append(t.records, decode(subject, headers, data, len(t.records)+1, time.Now()))
+	r := decode(subject, headers, data, len(t.records)+1, time.Now())
+	r.StreamSeq = streamSeq
+	t.records = append(t.records, r)
 	close(t.changed)
 	t.changed = make(chan struct{})
 }

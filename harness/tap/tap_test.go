@@ -74,6 +74,7 @@ func TestAwaitSeesPastAndFutureMessagesOfItsScopeOnly(t *testing.T) {
 	r, err := tp.Await(ctx, "First", tap.Correlation("mine"), tap.Named("First"))
 	require.NoError(t, err, "a message seen before the await counts")
 	assert.Equal(t, "mine", r.CorrelationID)
+	assert.Equal(t, uint64(2), r.StreamSeq, "the record knows its message's sequence in the stream")
 
 	published := make(chan struct{})
 	go func() {

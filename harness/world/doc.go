@@ -3,7 +3,10 @@
 // state of one scenario: its correlation id and unique suffix, a typed
 // client whose calls carry that correlation and are recorded, saved
 // variables, named entities, and awaits scoped to the scenario's own
-// traffic. Steps stay thin adapters over these.
+// traffic: a message on the tap, a REST read, and a read model that has
+// applied the scenario's messages (Read, AwaitApplied: its consumers'
+// positions, package position, against the stream sequences the tap
+// records). Steps stay thin adapters over these.
 package world
 
 import (

@@ -25,6 +25,9 @@ type Scenario struct {
 	CorrelationID string
 	Client        *client.Client
 	HTTP          *http.Client
+	// reader asks read models for their positions, off the record: the
+	// scenario's HTTP exchanges are the calls its steps make.
+	reader *client.Client
 
 	rec      *recorder
 	mu       sync.Mutex
@@ -44,6 +47,7 @@ func NewScenario(w *World, name string) *Scenario {
 	s.rec = &recorder{next: http.DefaultTransport}
 	s.HTTP = &http.Client{Transport: s.rec, Timeout: 30 * time.Second}
 	s.Client = client.New(urlsOf(w.Env.Endpoints()), s.HTTP)
+	s.reader = client.New(urlsOf(w.Env.Endpoints()), &http.Client{Timeout: 10 * time.Second})
 	return s
 }
 

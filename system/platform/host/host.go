@@ -94,7 +94,11 @@ func (h *Host) mount(ctx context.Context, m Module) error {
 	mt := &Mount{Pool: pool, Bus: h.bus, Mux: h.mux, Peers: h.cfg.Peers,
 		Log: h.cfg.Logger.With("context", m.Name()), MaxDeliver: h.cfg.MaxDeliver}
 	h.mounts[m.Name()] = mt
-	return m.Mount(ctx, mt)
+	if err := m.Mount(ctx, mt); err != nil {
+		return err
+	}
+	mt.servePositions(m.Name())
+	return nil
 }
 
 func (h *Host) close() {
