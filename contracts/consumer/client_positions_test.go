@@ -9,6 +9,7 @@ import (
 
 	"github.com/pact-foundation/pact-go/v2/matchers"
 
+	"github.com/mallbots/mallbots/system/baskets/basketsapi"
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/notifications/notificationsapi"
 	"github.com/mallbots/mallbots/system/platform/position"
@@ -17,11 +18,13 @@ import (
 
 // TestClientPositions: how far each consumer of a read model has got in
 // the domain stream (package position), the caught-up signal the harness
-// awaits before it reads a read model: search's and notifications' here,
-// every context with consumers serves the same document.
+// awaits before it reads a read model: search's, baskets' and
+// notifications' here; every context with consumers serves the same
+// document.
 func TestClientPositions(t *testing.T) {
 	for _, read := range []struct{ context, consumer string }{
 		{searchapi.Context, "search-ordering"},
+		{basketsapi.Context, "baskets-stores"},
 		{notificationsapi.Context, "notifications-customers"},
 	} {
 		body := map[string]any{"positions": matchers.EachLike(map[string]any{
