@@ -8,11 +8,10 @@ import (
 	"github.com/mallbots/mallbots/system/platform/pg"
 )
 
-// notifySQL wakes the relay of the current schema when the transaction commits.
-const notifySQL = `SELECT pg_notify('outbox_' || current_schema(), '')`
-
 // Add writes envelopes to the outbox within q's transaction. Each row is
 // ordered by the envelope's aggregate id, or by its own id when it has none.
+// The outbox's trigger wakes the schema's relays when the transaction
+// commits (LISTEN/NOTIFY on channel outbox_<schema>).
 func Add(ctx context.Context, q pg.Querier, envs ...msg.Envelope) error {
 	for _, env := range envs {
 		data, err := msg.Marshal(env)
@@ -29,12 +28,6 @@ func Add(ctx context.Context, q pg.Querier, envs ...msg.Envelope) error {
 		if err != nil {
 			return fmt.Errorf("outbox: insert %s: %w", env.Name, err)
 		}
-	}
-	if len(envs) == 0 {
-		return nil
-	}
-	if _, err := q.Exec(ctx, notifySQL); err != nil {
-		return fmt.Errorf("outbox: notify: %w", err)
 	}
 	return nil
 }
