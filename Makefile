@@ -10,10 +10,11 @@ RUNTIME     ?= local
 TOPOLOGY    ?= microservices
 TAGS        ?=
 CONCURRENCY ?= 4
+LOAD_ARGS   ?=
 PACT_FFI_DIR := $(CURDIR)/.tools/pact/lib
 PACT_ENV     := CGO_ENABLED=1 CGO_LDFLAGS="-L$(PACT_FFI_DIR) -Wl,-rpath,$(PACT_FFI_DIR)" PACT_DO_NOT_TRACK=true
 
-.PHONY: help build test e2e up steps contracts can-i-deploy bench lint fmt clean tools postgres pact-ffi pact-cli
+.PHONY: help build test e2e up load steps contracts can-i-deploy bench lint fmt clean tools postgres pact-ffi pact-cli
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
@@ -44,6 +45,10 @@ e2e: tools build ## run the Gherkin features (RUNTIME=local|containers|remote TO
 up: tools build ## start the whole system, print its endpoints, stop it on Ctrl-C
 	@if [ "$(RUNTIME)" = containers ]; then scripts/docker-engine.sh; fi
 	$(BIN)/e2e up --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)'
+
+load: tools build ## drive the checkout journey, print latency, throughput and resource use, write reports/load.{json,html} (LOAD_ARGS)
+	@if [ "$(RUNTIME)" = containers ]; then scripts/docker-engine.sh; fi
+	$(BIN)/e2e load --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)' $(LOAD_ARGS)
 
 steps: ## print the step catalogue and rewrite docs/steps.md
 	@$(GO) run ./cmd/e2e steps | tee docs/steps.md

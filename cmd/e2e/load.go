@@ -27,7 +27,7 @@ func parseLoad(args []string) (loadArgs, error) {
 	fs.StringVar(&a.env.Runtime, "runtime", env("RUNTIME", "local"), "where the system runs: local, containers or remote [RUNTIME]")
 	fs.StringVar(&a.env.Topology, "topology", env("TOPOLOGY", "microservices"), "microservices or monolith [TOPOLOGY]")
 	fs.StringVar(&a.env.ReportsDir, "reports", env("REPORTS", "reports"), "folder for load.json and load.html [REPORTS]")
-	fs.Float64Var(&a.load.Rate, "rate", 0, "open loop: checkouts started per second (default 50 when no --concurrency)")
+	fs.Float64Var(&a.load.Rate, "rate", 0, "open loop: checkouts started per second (default 10 when no --concurrency)")
 	fs.IntVar(&a.load.Concurrency, "concurrency", 0, "closed loop: customers, each checking out again when its order ends")
 	fs.DurationVar(&a.load.Duration, "duration", 20*time.Second, "how long to start checkouts")
 	fs.StringVar(&a.load.Until, "until", load.StageCompleted, "where a journey ends: approved, or completed (the driver plays the bots and pays)")
@@ -39,7 +39,7 @@ func parseLoad(args []string) (loadArgs, error) {
 		return a, err
 	}
 	if a.load.Rate == 0 && a.load.Concurrency == 0 {
-		a.load.Rate = 50
+		a.load.Rate = 10
 	}
 	a.load.Runtime, a.load.Topology, a.load.Progress = a.env.Runtime, a.env.Topology, os.Stderr
 	return a, nil
