@@ -59,9 +59,10 @@ func TestCheckoutCreatesTheOrder(t *testing.T) {
 // TestCheckoutTwiceMakesOneOrder delivers one checkout three times: the same
 // envelope again under another JetStream Msg-Id (so the stream keeps both),
 // and a fresh envelope for the same basket (another message id, as a
-// republish would have). A later checkout is the barrier: the consumer
-// handles messages in stream order, so once its order exists every copy
-// before it was handled.
+// republish would have). The copies share a lane (their basket), so once
+// the last is in the inbox every copy was handled; only then is a later
+// checkout, the barrier on the wire, made (another basket's lane could
+// overtake them).
 func TestCheckoutTwiceMakesOneOrder(t *testing.T) {
 	t.Parallel()
 	m := startOrdering(t)
@@ -78,6 +79,13 @@ func TestCheckoutTwiceMakesOneOrder(t *testing.T) {
 	require.False(t, ack.Duplicate, "the stream keeps the second copy")
 	republished := m.checkout(t, ctx, b)
 	require.NotEqual(t, first.ID, republished.ID)
+	db := orderingDB(t, ctx, m)
+	require.Eventually(t, func() bool {
+		var n int
+		err := db.QueryRow(ctx, `SELECT count(*) FROM inbox WHERE consumer = $1 AND message_id = $2`,
+			consumers.BasketsConsumer, republished.ID).Scan(&n)
+		return err == nil && n == 1
+	}, waitFor, pollEvery, "the republished checkout is handled")
 	barrier := m.placeOrder(t, ctx)
 
 	orderID := domain.OrderIDFor(b.ID)
@@ -86,7 +94,6 @@ func TestCheckoutTwiceMakesOneOrder(t *testing.T) {
 	list, err := m.c.OrdersByBasket(ctx, b.ID)
 	require.NoError(t, err)
 	assert.Len(t, list.Orders, 1)
-	db := orderingDB(t, ctx, m)
 	var events, handled int
 	require.NoError(t, db.QueryRow(ctx, `SELECT count(*) FROM events WHERE aggregate_id = $1`, orderID).Scan(&events))
 	assert.Equal(t, 1, events, "one OrderCreated stored")

@@ -34,7 +34,7 @@ func (Module) Migrations() fs.FS { return migrations.FS }
 // Mount registers the REST API, the consumers of baskets', depot's and
 // payments' events and the commands consumer.
 func (Module) Mount(_ context.Context, m *host.Mount) error {
-	a := app.New(m.Pool, postgres.NewViews(m.Pool), postgres.NewCompletions(), m.Log, SnapshotEvery)
+	a := app.New(m.Pool, postgres.NewViews(m.Pool), postgres.NewCompletions(), postgres.NewOrderLocks(), m.Log, SnapshotEvery)
 	rest.Register(m.Mux, a)
 	m.Consume(consumers.Baskets(a))
 	m.Consume(consumers.Depot(a))

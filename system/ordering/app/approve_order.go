@@ -15,7 +15,7 @@ import (
 // missing shopping list is rejected. When bots already completed the list
 // while the order was pending, the order is readied at once.
 func (a *App) ApproveOrder(ctx context.Context, tx pgx.Tx, _ msg.Envelope, cmd *orderingapi.ApproveOrder) (any, error) {
-	o, err := a.load(ctx, tx, cmd.OrderID)
+	o, err := a.loadForChange(ctx, tx, cmd.OrderID)
 	if err != nil {
 		return nil, rejection(err)
 	}

@@ -12,7 +12,7 @@ import (
 // inbox transaction tx. For an order in any other status it changes nothing
 // and logs why. An unknown order is an apperr.NotFound error.
 func (a *App) CompleteOrder(ctx context.Context, tx pgx.Tx, orderID string) error {
-	o, err := a.load(ctx, tx, orderID)
+	o, err := a.loadForChange(ctx, tx, orderID)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,11 @@ import (
 // the same rule once more. An invalid checkout is an apperr.Invalid error.
 func (a *App) CreateOrder(ctx context.Context, tx pgx.Tx, p domain.Placement) error {
 	id := domain.OrderIDFor(p.BasketID)
+	// Locked like every change, so that a checkout redelivered under another
+	// message id and handled at the same time waits and finds the order.
+	if err := a.locks.Lock(ctx, tx, id); err != nil {
+		return err
+	}
 	existing, err := a.orders.Load(ctx, tx, id)
 	if err == nil {
 		a.log.InfoContext(ctx, "checkout already ordered", "basketId", p.BasketID,

@@ -14,7 +14,7 @@ import (
 // already ready or further on, or rejected or cancelled, changes nothing and
 // is logged. An unknown order is an apperr.NotFound error.
 func (a *App) ReadyOrder(ctx context.Context, tx pgx.Tx, orderID, shoppingListID string) error {
-	o, err := a.load(ctx, tx, orderID)
+	o, err := a.loadForChange(ctx, tx, orderID)
 	if err != nil {
 		return err
 	}

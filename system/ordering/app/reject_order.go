@@ -14,7 +14,7 @@ import (
 // customer meanwhile, succeeds with nothing to do; an approved, ready or
 // completed order, or an unknown one, is rejected.
 func (a *App) RejectOrder(ctx context.Context, tx pgx.Tx, _ msg.Envelope, cmd *orderingapi.RejectOrder) (any, error) {
-	o, err := a.load(ctx, tx, cmd.OrderID)
+	o, err := a.loadForChange(ctx, tx, cmd.OrderID)
 	if err != nil {
 		return nil, rejection(err)
 	}

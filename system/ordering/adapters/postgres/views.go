@@ -1,5 +1,5 @@
-// Package postgres is the ordering context's read model and parked shopping
-// completions in Postgres.
+// Package postgres is the ordering context's read model, parked shopping
+// completions and per-order locks in Postgres.
 package postgres
 
 import (
