@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/internal/systest"
@@ -124,33 +122,7 @@ func (m *mall) publish(t testing.TB, ctx context.Context, subject, name string, 
 	t.Helper()
 	env, err := msg.New(ctx, subject, name, body, opts...)
 	require.NoError(t, err)
-	data, err := msg.Marshal(env)
-	require.NoError(t, err)
-	out := &nats.Msg{Subject: subject, Data: data, Header: nats.Header{}}
-	out.Header.Set(jetstream.MsgIDHeader, env.ID)
-	ack, err := m.bus.JetStream().PublishMsg(ctx, out)
-	require.NoError(t, err)
-	return env, ack.Sequence
-}
-
-// awaitHandled waits until consumer has acknowledged every message up to
-// the stream sequence seq. The bus acknowledges only after the handler's
-// transaction committed, so the message's effect is then visible.
-func (m *mall) awaitHandled(t testing.TB, ctx context.Context, consumer string, seq uint64) {
-	t.Helper()
-	var floor uint64
-	require.Eventually(t, func() bool {
-		c, err := m.bus.JetStream().Consumer(ctx, bus.StreamName, consumer)
-		if err != nil {
-			return false
-		}
-		info, err := c.Info(ctx)
-		if err != nil {
-			return false
-		}
-		floor = info.AckFloor.Stream
-		return floor >= seq
-	}, waitFor, pollEvery, "consumer %s never acknowledged stream sequence %d (ack floor %d)", consumer, seq, floor)
+	return env, systest.Publish(t, ctx, m.bus.JetStream(), env).Sequence
 }
 
 // confirm sends ConfirmPayment as the saga would, with a reply subject of

@@ -78,7 +78,7 @@ func TestReadiedTwiceMakesOneInvoice(t *testing.T) {
 	_, seq := m.readied(t, ctx, o) // another envelope: ordering republishing
 	// The consumer handles orders side by side: the barrier, another order,
 	// is published only once both readinesses of o were handled.
-	m.awaitHandled(t, ctx, consumers.Consumer, seq)
+	systest.AwaitAcked(t, ctx, m.bus.JetStream(), consumers.Consumer, seq)
 	barrier := order()
 	m.readied(t, ctx, barrier)
 
@@ -134,9 +134,9 @@ func TestCancelBeforeReadyMeansNoInvoice(t *testing.T) {
 
 	o := order()
 	_, seq := m.cancelled(t, ctx, o)
-	m.awaitHandled(t, ctx, consumers.Consumer, seq)
+	systest.AwaitAcked(t, ctx, m.bus.JetStream(), consumers.Consumer, seq)
 	_, seq = m.readied(t, ctx, o)
-	m.awaitHandled(t, ctx, consumers.Consumer, seq)
+	systest.AwaitAcked(t, ctx, m.bus.JetStream(), consumers.Consumer, seq)
 
 	got, err := sub.NextMsg(quiet)
 	require.True(t, errors.Is(err, nats.ErrTimeout), "no InvoiceCreated within %s, got %v %s", quiet, err, msgData(got))
@@ -156,7 +156,7 @@ func TestCancelAfterPaymentKeepsThePaidInvoice(t *testing.T) {
 	_, err := m.c.PayInvoice(ctx, inv.ID)
 	require.NoError(t, err)
 	_, seq := m.cancelled(t, ctx, o)
-	m.awaitHandled(t, ctx, consumers.Consumer, seq)
+	systest.AwaitAcked(t, ctx, m.bus.JetStream(), consumers.Consumer, seq)
 	got, err := m.c.Invoice(ctx, inv.ID)
 	require.NoError(t, err)
 	assert.Equal(t, paymentsapi.InvoiceStatusPaid, got.Status)

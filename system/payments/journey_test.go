@@ -99,7 +99,7 @@ func TestCancelledOrderReachesPayments(t *testing.T) {
 
 	o.Status = orderingapi.StatusReady // a late, stray readiness
 	_, seq := m.readied(t, ctx, o)
-	m.awaitHandled(t, ctx, "payments-ordering", seq)
+	systest.AwaitAcked(t, ctx, m.bus.JetStream(), "payments-ordering", seq)
 	list, err := m.c.InvoicesByOrder(ctx, o.ID)
 	require.NoError(t, err)
 	assert.Empty(t, list.Invoices, "a cancelled order is never invoiced")

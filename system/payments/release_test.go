@@ -53,7 +53,7 @@ func TestAnEndedOrderReleasesItsPayment(t *testing.T) {
 
 			end(m, t, ctx, o)
 			_, seq := end(m, t, ctx, o)
-			m.awaitHandled(t, ctx, consumers.Consumer, seq)
+			systest.AwaitAcked(t, ctx, m.bus.JetStream(), consumers.Consumer, seq)
 			barrier, _ := m.confirmedOrder(t, ctx)
 			end(m, t, ctx, barrier)
 			assert.Equal(t, barrier.PaymentID, events.Next(t).AggregateID, "no second PaymentReleased before the barrier's")
@@ -103,7 +103,7 @@ func TestAReleaseKeepsWhatIsNotTheOrders(t *testing.T) {
 			p := m.authorize(t, ctx, o.CustomerID, o.TotalCents)
 			o.PaymentID = p.ID
 			_, seq := m.rejected(t, ctx, tt.ending(t, p, o))
-			m.awaitHandled(t, ctx, consumers.Consumer, seq)
+			systest.AwaitAcked(t, ctx, m.bus.JetStream(), consumers.Consumer, seq)
 			got, err := m.c.Payment(ctx, p.ID)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got.Status)
