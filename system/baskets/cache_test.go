@@ -7,6 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/internal/systest"
+	"github.com/mallbots/mallbots/system/baskets/adapters/consumers"
 	"github.com/mallbots/mallbots/system/baskets/basketsapi"
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/platform/bus"
@@ -58,8 +60,8 @@ func TestCacheAnswersWithoutStores(t *testing.T) {
 	rebranded.Name = "Desk Lamp"
 	older.PriceCents = 9999
 	publish(t, ctx, pub, lamp.ID, 3, storesapi.ProductRebranded{Product: rebranded})
-	publish(t, ctx, pub, lamp.ID, 2, storesapi.ProductPriceIncreased{Product: older})
-	barrier(t, ctx, c, pub, b.ID, store.ID)
+	late := publish(t, ctx, pub, lamp.ID, 2, storesapi.ProductPriceIncreased{Product: older})
+	barrier(t, ctx, c, pub, b.ID, store.ID, late)
 
 	got, err := c.AddItem(ctx, b.ID, basketsapi.AddItem{ProductID: lamp.ID, Quantity: 1})
 	require.NoError(t, err)
@@ -68,20 +70,24 @@ func TestCacheAnswersWithoutStores(t *testing.T) {
 	assert.EqualValues(t, 500, it.PriceCents, "the late version 2 is ignored")
 }
 
-// publish puts one stores event on the wire as stores' relay would.
-func publish(tb testing.TB, ctx context.Context, b *bus.Bus, aggregateID string, version int, event interface{ EventName() string }) {
+// publish puts one stores event on the wire as stores' relay would and
+// returns its stream sequence.
+func publish(tb testing.TB, ctx context.Context, b *bus.Bus, aggregateID string, version int, event interface{ EventName() string }) uint64 {
 	tb.Helper()
 	name := event.EventName()
 	env, err := msg.New(ctx, storesapi.Subject(name), name, event, msg.WithAggregate(aggregateID, version))
 	require.NoError(tb, err)
-	require.NoError(tb, b.Publish(ctx, env))
+	return systest.Publish(tb, ctx, b.JetStream(), env).Sequence
 }
 
-// barrier publishes a marker product after everything published so far and
-// waits until a basket can add it: the consumer handles one message at a
-// time in stream order, so every earlier event has then been handled.
-func barrier(tb testing.TB, ctx context.Context, c *client.Client, pub *bus.Bus, basketID, storeID string) {
+// barrier waits until the stores consumer has handled every event up to
+// stream sequence after, then publishes a marker product and waits until a
+// basket can add it. The consumer handles products side by side, so the
+// marker, another product, could overtake the events before it: the wait
+// for their ack comes first.
+func barrier(tb testing.TB, ctx context.Context, c *client.Client, pub *bus.Bus, basketID, storeID string, after uint64) {
 	tb.Helper()
+	systest.AwaitAcked(tb, ctx, pub.JetStream(), consumers.Consumer, after)
 	marker := storesapi.Product{ID: msg.NewID(), StoreID: storeID, Name: "Marker", SKU: "M-1", PriceCents: 1}
 	publish(tb, ctx, pub, marker.ID, 1, storesapi.ProductAdded{Product: marker})
 	eventuallyItem(tb, ctx, c, basketID, marker.ID, func(*assert.CollectT, basketsapi.Item) {})

@@ -3,11 +3,11 @@ package baskets_test
 import (
 	"testing"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/internal/systest"
 	"github.com/mallbots/mallbots/system/baskets/basketsapi"
 	"github.com/mallbots/mallbots/system/platform/msg"
 	"github.com/mallbots/mallbots/system/stores/storesapi"
@@ -28,15 +28,11 @@ func TestRedeliveredEventHasOneEffect(t *testing.T) {
 	e, err := msg.New(ctx, storesapi.Subject("ProductAdded"), "ProductAdded", storesapi.ProductAdded{Product: rake},
 		msg.WithAggregate(rake.ID, 1))
 	require.NoError(t, err)
-	data, err := msg.Marshal(e)
-	require.NoError(t, err)
-	publishAs := func(msgID string) {
+	publishAs := func(msgID string) uint64 {
 		t.Helper()
-		m := &nats.Msg{Subject: e.Subject, Data: data, Header: nats.Header{}}
-		m.Header.Set(jetstream.MsgIDHeader, msgID)
-		ack, err := pub.JetStream().PublishMsg(ctx, m)
-		require.NoError(t, err)
+		ack := systest.Publish(t, ctx, pub.JetStream(), e, jetstream.WithMsgID(msgID))
 		require.False(t, ack.Duplicate, "the stream stores the copy published as %s", msgID)
+		return ack.Sequence
 	}
 
 	publishAs(e.ID)
@@ -47,8 +43,8 @@ func TestRedeliveredEventHasOneEffect(t *testing.T) {
 	_, err = db.Exec(ctx, `DELETE FROM product_cache WHERE product_id = $1`, rake.ID)
 	require.NoError(t, err)
 
-	publishAs(e.ID + "-redelivered")
-	barrier(t, ctx, c, pub, b.ID, store.ID)
+	again := publishAs(e.ID + "-redelivered")
+	barrier(t, ctx, c, pub, b.ID, store.ID, again)
 
 	var cached, recorded int
 	require.NoError(t, db.QueryRow(ctx, `SELECT count(*) FROM product_cache WHERE product_id = $1`, rake.ID).Scan(&cached))
