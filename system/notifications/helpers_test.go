@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,6 +15,7 @@ import (
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/customers/customersapi"
 	"github.com/mallbots/mallbots/system/notifications"
+	"github.com/mallbots/mallbots/system/notifications/adapters/consumers"
 	"github.com/mallbots/mallbots/system/notifications/notificationsapi"
 	"github.com/mallbots/mallbots/system/ordering/orderingapi"
 	"github.com/mallbots/mallbots/system/platform/bus"
@@ -50,6 +50,9 @@ type world struct {
 	c   *client.Client
 	bus *bus.Bus
 	ctx context.Context
+	// lastCustomer is the stream sequence of the last customer event the
+	// test published, which barrier awaits.
+	lastCustomer uint64
 }
 
 func testContext(tb testing.TB) context.Context {
@@ -78,13 +81,13 @@ func start(tb testing.TB, mod notifications.Module, opts ...systest.Option) *wor
 	return &world{env: env, c: c, bus: b, ctx: ctx}
 }
 
-// publish puts one event on the wire as its context's relay would.
-func (w *world) publish(tb testing.TB, subject string, aggregateID string, version int, event interface{ EventName() string }) msg.Envelope {
+// publish puts one event on the wire as its context's relay would and
+// returns it with its stream sequence.
+func (w *world) publish(tb testing.TB, subject string, aggregateID string, version int, event interface{ EventName() string }) (msg.Envelope, uint64) {
 	tb.Helper()
 	env, err := msg.New(w.ctx, subject, event.EventName(), event, msg.WithAggregate(aggregateID, version))
 	require.NoError(tb, err)
-	require.NoError(tb, w.bus.Publish(w.ctx, env))
-	return env
+	return env, systest.Publish(tb, w.ctx, w.bus.JetStream(), env).Sequence
 }
 
 // customer publishes a customer event at version.
@@ -93,7 +96,7 @@ func (w *world) customer(tb testing.TB, version int, event interface {
 	CustomerState() customersapi.Customer
 }) {
 	tb.Helper()
-	w.publish(tb, customersapi.Subject(event.EventName()), event.CustomerState().ID, version, event)
+	_, w.lastCustomer = w.publish(tb, customersapi.Subject(event.EventName()), event.CustomerState().ID, version, event)
 }
 
 // register publishes a new customer's registration.
@@ -110,7 +113,8 @@ func (w *world) order(tb testing.TB, version int, event interface {
 	OrderState() orderingapi.Order
 }) msg.Envelope {
 	tb.Helper()
-	return w.publish(tb, orderingapi.Subject(event.EventName()), event.OrderState().ID, version, event)
+	env, _ := w.publish(tb, orderingapi.Subject(event.EventName()), event.OrderState().ID, version, event)
+	return env
 }
 
 // newOrder returns a pending order of customer c.
@@ -207,12 +211,13 @@ func sent(ct *assert.CollectT, n notificationsapi.Notification) {
 }
 
 // barrier waits until every customer event published so far is in the
-// cache: the customers consumer handles one message at a time in stream
-// order, so once a marker customer registered after them can be texted,
-// they have all been handled. Ordering's events travel on another consumer
-// and would otherwise race them.
+// cache: the customers consumer has acknowledged them all (it handles
+// customers side by side, so a marker customer registered after them could
+// overtake them), and then a marker customer can be texted. Ordering's
+// events travel on another consumer and would otherwise race them.
 func (w *world) barrier(tb testing.TB) {
 	tb.Helper()
+	systest.AwaitAcked(tb, w.ctx, w.bus.JetStream(), consumers.CustomersConsumer, w.lastCustomer)
 	marker := w.register(tb, "Marker", "+14155559999")
 	o := newOrder(marker)
 	w.order(tb, 1, orderingapi.OrderCreated{Order: o})
@@ -223,11 +228,6 @@ func (w *world) barrier(tb testing.TB) {
 // publisher retry past the duplicate window would.
 func redeliver(tb testing.TB, w *world, env msg.Envelope, msgID string) {
 	tb.Helper()
-	data, err := msg.Marshal(env)
-	require.NoError(tb, err)
-	m := &nats.Msg{Subject: env.Subject, Data: data, Header: nats.Header{}}
-	m.Header.Set(jetstream.MsgIDHeader, msgID)
-	ack, err := w.bus.JetStream().PublishMsg(w.ctx, m)
-	require.NoError(tb, err)
+	ack := systest.Publish(tb, w.ctx, w.bus.JetStream(), env, jetstream.WithMsgID(msgID))
 	require.False(tb, ack.Duplicate, "the stream stores the copy published as %s", msgID)
 }
