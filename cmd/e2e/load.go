@@ -99,6 +99,9 @@ func (a loadArgs) report(res load.Result, base *load.Result, tol loadreport.Tole
 		return 1, err
 	}
 	loadreport.WriteTable(os.Stdout, res)
+	if res.Interrupted {
+		fmt.Printf("\ninterrupted: the figures cover the first %.1fs, without waiting for orders in flight\n", res.Elapsed)
+	}
 	fmt.Printf("\nreports: %s, %s\n", jsonPath, htmlPath)
 	code := verdict(res)
 	if base != nil {
