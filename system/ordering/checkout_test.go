@@ -8,7 +8,6 @@ import (
 	"github.com/mallbots/mallbots/internal/systest"
 
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,7 +27,7 @@ func TestCheckoutCreatesTheOrder(t *testing.T) {
 	correlation := "checkout-" + msg.NewID()
 	ctx := msg.WithMeta(testContext(t), msg.Meta{CorrelationID: correlation})
 	b := basket()
-	checkedOut := m.checkout(t, ctx, b)
+	checkedOut, _ := m.checkout(t, ctx, b)
 
 	created := events.Next(t)
 	want := orderOf(b)
@@ -59,33 +58,21 @@ func TestCheckoutCreatesTheOrder(t *testing.T) {
 // TestCheckoutTwiceMakesOneOrder delivers one checkout three times: the same
 // envelope again under another JetStream Msg-Id (so the stream keeps both),
 // and a fresh envelope for the same basket (another message id, as a
-// republish would have). The copies share a lane (their basket), so once
-// the last is in the inbox every copy was handled; only then is a later
-// checkout, the barrier on the wire, made (another basket's lane could
-// overtake them).
+// republish would have). Once the consumer has acknowledged the last copy
+// every copy was handled; only then is a later checkout, the barrier on the
+// wire, made (another basket's lane could overtake them).
 func TestCheckoutTwiceMakesOneOrder(t *testing.T) {
 	t.Parallel()
 	m := startOrdering(t)
 	ctx := testContext(t)
 	created := systest.ReadWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderCreated"))
 	b := basket()
-	first := m.checkout(t, ctx, b)
-	data, err := msg.Marshal(first)
-	require.NoError(t, err)
-	again := &nats.Msg{Subject: first.Subject, Data: data, Header: nats.Header{}}
-	again.Header.Set(jetstream.MsgIDHeader, first.ID+"-again")
-	ack, err := m.bus.JetStream().PublishMsg(ctx, again)
-	require.NoError(t, err)
+	first, _ := m.checkout(t, ctx, b)
+	ack := systest.Publish(t, ctx, m.bus.JetStream(), first, jetstream.WithMsgID(first.ID+"-again"))
 	require.False(t, ack.Duplicate, "the stream keeps the second copy")
-	republished := m.checkout(t, ctx, b)
+	republished, seq := m.checkout(t, ctx, b)
 	require.NotEqual(t, first.ID, republished.ID)
-	db := orderingDB(t, ctx, m)
-	require.Eventually(t, func() bool {
-		var n int
-		err := db.QueryRow(ctx, `SELECT count(*) FROM inbox WHERE consumer = $1 AND message_id = $2`,
-			consumers.BasketsConsumer, republished.ID).Scan(&n)
-		return err == nil && n == 1
-	}, waitFor, pollEvery, "the republished checkout is handled")
+	systest.AwaitAcked(t, ctx, m.bus.JetStream(), consumers.BasketsConsumer, seq)
 	barrier := m.placeOrder(t, ctx)
 
 	orderID := domain.OrderIDFor(b.ID)
@@ -94,6 +81,7 @@ func TestCheckoutTwiceMakesOneOrder(t *testing.T) {
 	list, err := m.c.OrdersByBasket(ctx, b.ID)
 	require.NoError(t, err)
 	assert.Len(t, list.Orders, 1)
+	db := orderingDB(t, ctx, m)
 	var events, handled int
 	require.NoError(t, db.QueryRow(ctx, `SELECT count(*) FROM events WHERE aggregate_id = $1`, orderID).Scan(&events))
 	assert.Equal(t, 1, events, "one OrderCreated stored")
@@ -109,7 +97,7 @@ func TestUnusableCheckoutIsDeadLettered(t *testing.T) {
 	dlq := systest.ReadWire(t, m.env.NATS.URL(), msg.DeadLetterSubject(consumers.BasketsConsumer))
 	b := basket()
 	b.TotalCents++
-	sent := m.checkout(t, ctx, b)
+	sent, _ := m.checkout(t, ctx, b)
 
 	var dl bus.DeadLetter
 	require.NoError(t, json.Unmarshal(dlq.NextRaw(t), &dl))

@@ -99,7 +99,9 @@ func TestRejectOrder(t *testing.T) {
 
 // TestRejectingTwicePublishesOnce proves that a repeated RejectOrder is a
 // success without a second OrderRejected: the next event of the order is
-// the barrier's, not another rejection.
+// the barrier's, not another rejection. No ack needs awaiting before the
+// barrier: each reply is written in its command's transaction and read
+// before anything else is sent.
 func TestRejectingTwicePublishesOnce(t *testing.T) {
 	t.Parallel()
 	m := startOrdering(t)

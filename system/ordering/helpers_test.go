@@ -78,15 +78,17 @@ func orderOf(b basketsapi.Basket) orderingapi.Order {
 }
 
 // checkout publishes BasketCheckedOut as baskets would: from its outbox, at
-// the basket's fourth version, in the correlation of ctx.
-func (m *mall) checkout(t testing.TB, ctx context.Context, b basketsapi.Basket) msg.Envelope {
+// the basket's fourth version, in the correlation of ctx. It returns the
+// envelope and its stream sequence.
+func (m *mall) checkout(t testing.TB, ctx context.Context, b basketsapi.Basket) (msg.Envelope, uint64) {
 	t.Helper()
 	return m.publish(t, ctx, basketsapi.Subject("BasketCheckedOut"), "BasketCheckedOut",
 		basketsapi.BasketCheckedOut{Basket: b}, msg.WithAggregate(b.ID, 4))
 }
 
-// complete publishes depot's ShoppingListCompleted for an order.
-func (m *mall) complete(t testing.TB, ctx context.Context, orderID, listID string) msg.Envelope {
+// complete publishes depot's ShoppingListCompleted for an order and returns
+// it with its stream sequence.
+func (m *mall) complete(t testing.TB, ctx context.Context, orderID, listID string) (msg.Envelope, uint64) {
 	t.Helper()
 	list := depotapi.ShoppingList{ID: listID, OrderID: orderID, Status: depotapi.StatusCompleted, BotID: "bot-1",
 		Stops: []depotapi.Stop{{StoreID: "store-tools", StoreName: "Tools", StoreLocation: "Level 1",
@@ -95,8 +97,9 @@ func (m *mall) complete(t testing.TB, ctx context.Context, orderID, listID strin
 		depotapi.ShoppingListCompleted{ShoppingList: list}, msg.WithAggregate(listID, 4))
 }
 
-// pay publishes payments' InvoicePaid for an order.
-func (m *mall) pay(t testing.TB, ctx context.Context, o orderingapi.Order) msg.Envelope {
+// pay publishes payments' InvoicePaid for an order and returns it with its
+// stream sequence.
+func (m *mall) pay(t testing.TB, ctx context.Context, o orderingapi.Order) (msg.Envelope, uint64) {
 	t.Helper()
 	inv := paymentsapi.Invoice{ID: msg.NewID(), OrderID: o.ID, CustomerID: o.CustomerID, PaymentID: o.PaymentID,
 		AmountCents: o.TotalCents, Status: paymentsapi.InvoiceStatusPaid}
@@ -104,12 +107,12 @@ func (m *mall) pay(t testing.TB, ctx context.Context, o orderingapi.Order) msg.E
 		paymentsapi.InvoicePaid{Invoice: inv}, msg.WithAggregate(inv.ID, 2))
 }
 
-func (m *mall) publish(t testing.TB, ctx context.Context, subject, name string, body any, opts ...msg.Option) msg.Envelope {
+// publish publishes an envelope and returns it with its stream sequence.
+func (m *mall) publish(t testing.TB, ctx context.Context, subject, name string, body any, opts ...msg.Option) (msg.Envelope, uint64) {
 	t.Helper()
 	env, err := msg.New(ctx, subject, name, body, opts...)
 	require.NoError(t, err)
-	require.NoError(t, m.bus.Publish(ctx, env))
-	return env
+	return env, systest.Publish(t, ctx, m.bus.JetStream(), env).Sequence
 }
 
 // send publishes a command as the saga would, with a reply subject of the
@@ -118,7 +121,7 @@ func (m *mall) send(t testing.TB, ctx context.Context, name string, body any) (m
 	t.Helper()
 	replyTo := "mallbots.test.replies." + msg.NewID()
 	replies := systest.ReadWire(t, m.env.NATS.URL(), replyTo)
-	cmd := m.publish(t, ctx, msg.CommandSubject(orderingapi.Context, name), name, body,
+	cmd, _ := m.publish(t, ctx, msg.CommandSubject(orderingapi.Context, name), name, body,
 		msg.WithHeader(command.HeaderReplyTo, replyTo), msg.WithHeader(command.HeaderSagaID, "saga-"+msg.NewID()),
 		msg.WithHeader(command.HeaderSagaStep, name))
 	got := replies.Next(t)

@@ -24,7 +24,7 @@ func TestShoppingCompletedReadiesAndInvoicePaidCompletes(t *testing.T) {
 	completed := systest.ReadWire(t, m.env.NATS.URL(), orderingapi.Subject("OrderCompleted"))
 
 	depot := msg.WithMeta(ctx, msg.Meta{CorrelationID: "shopping-" + msg.NewID()})
-	done := m.complete(t, depot, o.ID, o.ShoppingListID)
+	done, _ := m.complete(t, depot, o.ID, o.ShoppingListID)
 	e := readied.Next(t)
 	assert.Equal(t, o.ID, e.AggregateID)
 	assert.Equal(t, 3, e.AggregateVersion)
@@ -35,7 +35,7 @@ func TestShoppingCompletedReadiesAndInvoicePaidCompletes(t *testing.T) {
 	assert.Equal(t, want, systest.Payload[orderingapi.OrderReadied](t, e).Order, "the full order")
 	t.Logf("OrderReadied on the wire: %s", systest.MustJSON(t, e))
 
-	paid := m.pay(t, ctx, want)
+	paid, _ := m.pay(t, ctx, want)
 	e = completed.Next(t)
 	assert.Equal(t, o.ID, e.AggregateID)
 	assert.Equal(t, 4, e.AggregateVersion)
@@ -76,30 +76,34 @@ func TestShoppingCompletedBeforeApprovalReadiesOnApproval(t *testing.T) {
 }
 
 // TestLateEventsChangeNothing delivers completions and payments that do not
-// fit the order's status. Each is followed by a barrier on the same consumer
-// (which handles messages in stream order), after which the order is
-// checked unchanged.
+// fit the order's status. Each is awaited as handled by its consumer (which
+// handles orders side by side, so a later order could overtake it), then
+// followed by a barrier on both consumers, after which the order is checked
+// unchanged.
 func TestLateEventsChangeNothing(t *testing.T) {
 	t.Parallel()
 	m := startOrdering(t)
 	ctx := testContext(t)
+	payment := func(o orderingapi.Order) (msg.Envelope, uint64) { return m.pay(t, ctx, o) }
 	tests := []struct {
-		name   string
-		status orderingapi.Status
-		event  func(o orderingapi.Order)
+		name     string
+		status   orderingapi.Status
+		consumer string // the one that handles event
+		event    func(o orderingapi.Order) (msg.Envelope, uint64)
 	}{
-		{"completion of a cancelled order", orderingapi.StatusCanceled,
-			func(o orderingapi.Order) { m.complete(t, ctx, o.ID, "list-x") }},
-		{"completion of a rejected order", orderingapi.StatusRejected,
-			func(o orderingapi.Order) { m.complete(t, ctx, o.ID, "list-x") }},
-		{"completion of a completed order", orderingapi.StatusCompleted,
-			func(o orderingapi.Order) { m.complete(t, ctx, o.ID, o.ShoppingListID) }},
-		{"payment of an approved order", orderingapi.StatusApproved, func(o orderingapi.Order) { m.pay(t, ctx, o) }},
-		{"payment of a completed order", orderingapi.StatusCompleted, func(o orderingapi.Order) { m.pay(t, ctx, o) }},
+		{"completion of a cancelled order", orderingapi.StatusCanceled, consumers.DepotConsumer,
+			func(o orderingapi.Order) (msg.Envelope, uint64) { return m.complete(t, ctx, o.ID, "list-x") }},
+		{"completion of a rejected order", orderingapi.StatusRejected, consumers.DepotConsumer,
+			func(o orderingapi.Order) (msg.Envelope, uint64) { return m.complete(t, ctx, o.ID, "list-x") }},
+		{"completion of a completed order", orderingapi.StatusCompleted, consumers.DepotConsumer,
+			func(o orderingapi.Order) (msg.Envelope, uint64) { return m.complete(t, ctx, o.ID, o.ShoppingListID) }},
+		{"payment of an approved order", orderingapi.StatusApproved, consumers.PaymentsConsumer, payment},
+		{"payment of a completed order", orderingapi.StatusCompleted, consumers.PaymentsConsumer, payment},
 	}
 	for _, tt := range tests {
 		o := m.orderIn(t, ctx, tt.status)
-		tt.event(o)
+		_, seq := tt.event(o)
+		systest.AwaitAcked(t, ctx, m.bus.JetStream(), tt.consumer, seq)
 		m.orderIn(t, ctx, orderingapi.StatusCompleted) // barrier on both consumers
 		got, err := m.c.Order(ctx, o.ID)
 		require.NoError(t, err)
@@ -107,7 +111,8 @@ func TestLateEventsChangeNothing(t *testing.T) {
 	}
 	// Another list than the approved one does not ready the order.
 	o := m.orderIn(t, ctx, orderingapi.StatusApproved)
-	m.complete(t, ctx, o.ID, "list-of-someone-else")
+	_, seq := m.complete(t, ctx, o.ID, "list-of-someone-else")
+	systest.AwaitAcked(t, ctx, m.bus.JetStream(), consumers.DepotConsumer, seq)
 	m.orderIn(t, ctx, orderingapi.StatusReady)
 	got, err := m.c.Order(ctx, o.ID)
 	require.NoError(t, err)
