@@ -103,7 +103,8 @@ func TestConfirmPayment(t *testing.T) {
 
 // TestConfirmPaymentAgain confirms one payment three times: again for the
 // same order succeeds without a second PaymentConfirmed, for another order
-// fails.
+// fails. No ack needs awaiting before the barrier: each reply is written in
+// its command's transaction and read before anything else is sent.
 func TestConfirmPaymentAgain(t *testing.T) {
 	t.Parallel()
 	m := startPayments(t)
