@@ -42,7 +42,7 @@ func parseLoad(args []string) (loadArgs, error) {
 		a.load.Rate = 10
 	}
 	a.load.Runtime, a.load.Topology, a.load.Progress = a.env.Runtime, a.env.Topology, os.Stderr
-	return a, nil
+	return a, a.load.Check()
 }
 
 // loadCommand brings the system up, drives it, writes reports/load.json and

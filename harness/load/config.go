@@ -64,6 +64,13 @@ func (c *Config) setDefaults() {
 	}
 }
 
+// Check applies the defaults and reports every problem, so that a command
+// line can refuse bad flags before it starts anything.
+func (c Config) Check() error {
+	c.setDefaults()
+	return c.Validate()
+}
+
 // Validate reports every problem of the configuration at once.
 func (c Config) Validate() error {
 	var errs []error
