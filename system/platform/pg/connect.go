@@ -4,16 +4,10 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
-
-// DefaultMaxConns is a context's connection pool size unless the DSN sets
-// pool_max_conns: its consumers' lanes, relay and HTTP handlers share it,
-// and pgx's own default (4 on a small machine) would queue them.
-const DefaultMaxConns = 12
 
 var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
@@ -28,9 +22,6 @@ func Connect(ctx context.Context, dsn, schema string) (*pgxpool.Pool, error) {
 		return nil, fmt.Errorf("connect postgres: %w", err)
 	}
 	cfg.ConnConfig.RuntimeParams["search_path"] = schema
-	if !strings.Contains(dsn, "pool_max_conns") {
-		cfg.MaxConns = DefaultMaxConns
-	}
 	if err := createSchema(ctx, cfg.ConnConfig, schema); err != nil {
 		return nil, err
 	}
