@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,8 +40,12 @@ func parse(args []string, getenv func(string) string) (settings, error) {
 	fs.StringVar(&s.peers, "peers", env("MALLBOTS_PEERS", ""),
 		"base URLs of contexts run elsewhere: stores=http://host:port,... [MALLBOTS_PEERS]")
 	fs.IntVar(&s.cfg.MaxDeliver, "max-deliver", 5, "deliveries of a failing message before it is dead-lettered")
-	fs.IntVar(&s.cfg.ConsumerWorkers, "consumer-workers", host.DefaultConsumerWorkers,
-		"messages of different orders each consumer handles side by side")
+	workers, err := strconv.Atoi(env("MALLBOTS_CONSUMER_WORKERS", strconv.Itoa(host.DefaultConsumerWorkers)))
+	if err != nil {
+		return s, fmt.Errorf("MALLBOTS_CONSUMER_WORKERS: %w", err)
+	}
+	fs.IntVar(&s.cfg.ConsumerWorkers, "consumer-workers", workers,
+		"messages of different orders each consumer handles side by side [MALLBOTS_CONSUMER_WORKERS]")
 	fs.DurationVar(&s.cfg.OutboxPoll, "outbox-poll", 2*time.Second, "outbox relay fallback poll interval")
 	fs.DurationVar(&s.cfg.DependencyWait, "wait-for-deps", 30*time.Second,
 		"how long to wait at start for NATS and Postgres to answer (0: fail at once)")
