@@ -12,17 +12,18 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"github.com/mallbots/mallbots/harness/containers"
+	"github.com/mallbots/mallbots/harness/runtime"
 	"github.com/mallbots/mallbots/harness/topology"
 )
 
 // engine connects to the Docker engine or skips the test, saying how to
-// get one.
+// get one; with CI=true, a missing engine fails the test instead.
 func engine(t *testing.T) *containers.Engine {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 	defer cancel()
 	eng, err := containers.Connect(ctx)
-	if errors.Is(err, containers.ErrNoEngine) {
+	if errors.Is(err, containers.ErrNoEngine) && os.Getenv("CI") != "true" {
 		t.Skipf("containers runtime not tested: %v", err)
 	}
 	if err != nil {
@@ -81,6 +82,7 @@ func TestMicroservicesUpAndGone(t *testing.T) {
 	if lines := env.Logs("stores", 5); len(lines) == 0 {
 		t.Error("no log lines from the stores service")
 	}
+	checkUsage(t, ctx, env)
 
 	closed = true
 	if err := env.Close(ctx); err != nil {
@@ -92,6 +94,31 @@ func TestMicroservicesUpAndGone(t *testing.T) {
 	}
 	if len(cs)+len(ns) > 0 {
 		t.Errorf("after Close, run %s still has containers %v and networks %v", env.RunID(), cs, ns)
+	}
+}
+
+// checkUsage reads the resource use of the run and checks that every
+// container is there, with memory and CPU time.
+func checkUsage(t *testing.T, ctx context.Context, env *containers.Env) {
+	t.Helper()
+	begin := time.Now()
+	usage, err := env.Usage(ctx)
+	if err != nil {
+		t.Fatalf("usage: %v", err)
+	}
+	t.Logf("usage of %d containers read in %s", len(usage), time.Since(begin))
+	want := []string{"nats", "postgres", topology.SMSProvider}
+	for _, s := range topology.Microservices().Services {
+		want = append(want, s.Name)
+	}
+	got := map[string]runtime.Usage{}
+	for _, u := range usage {
+		got[u.Name] = u
+	}
+	for _, name := range want {
+		if u := got[name]; u.MemoryBytes == 0 || u.CPUSeconds == 0 {
+			t.Errorf("usage of %s: %+v, want memory and CPU time", name, u)
+		}
 	}
 }
 
