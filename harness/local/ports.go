@@ -3,19 +3,48 @@ package local
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"net/http"
+	"os"
 	"time"
 )
 
-// freePort asks the kernel for a free loopback port.
+// lowestPort is where freePort starts looking.
+const lowestPort = 10000
+
+// freePort picks a free loopback port below the kernel's ephemeral range.
+// A port the kernel hands out for ":0" comes from that range, which is also
+// where every outgoing connection takes its local port: between this check
+// and the child's bind, a connection of any test running alongside could
+// take it ("address already in use"). Below the range, only another
+// harness's pick can, and picks start at random places.
 func freePort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("find a free port: %w", err)
+	high := ephemeralLow()
+	start := lowestPort + rand.IntN(high-lowestPort)
+	for i := range high - lowestPort {
+		port := lowestPort + (start-lowestPort+i)%(high-lowestPort)
+		ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+		if err == nil {
+			ln.Close()
+			return port, nil
+		}
 	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
+	return 0, fmt.Errorf("find a free port: none free in %d-%d", lowestPort, high-1)
+}
+
+// ephemeralLow is the first port of the kernel's ephemeral range (Linux's
+// default, 32768, where it cannot be read).
+func ephemeralLow() int {
+	data, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range")
+	if err != nil {
+		return 32768
+	}
+	var low, high int
+	if _, err := fmt.Sscan(string(data), &low, &high); err != nil || low <= lowestPort+1000 {
+		return 32768
+	}
+	return low
 }
 
 var healthClient = &http.Client{Timeout: time.Second}
