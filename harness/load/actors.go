@@ -18,12 +18,14 @@ const actorWorkers = 16
 // available) and the customer at pickup (pay the invoice as soon as it is
 // issued), so that an order goes all the way to completed.
 type actors struct {
-	api   *client.Client
-	track *tracker
-	tasks chan func(context.Context)
-	bots  chan string
-	botN  atomic.Int64
-	wg    sync.WaitGroup
+	api    *client.Client
+	track  *tracker
+	tasks  chan func(context.Context)
+	bots   chan string
+	botN   atomic.Int64
+	wg     sync.WaitGroup
+	mu     sync.Mutex // guards closed and sends on tasks
+	closed bool
 }
 
 func startActors(ctx context.Context, api *client.Client, track *tracker) *actors {
@@ -39,9 +41,13 @@ func startActors(ctx context.Context, api *client.Client, track *tracker) *actor
 	return a
 }
 
-// stop lets queued actions finish.
+// stop lets queued actions finish; an event that arrives later (from a
+// stream callback still running) is dropped.
 func (a *actors) stop() {
+	a.mu.Lock()
+	a.closed = true
 	close(a.tasks)
+	a.mu.Unlock()
 	a.wg.Wait()
 }
 
@@ -59,6 +65,11 @@ func (a *actors) invoiceCreated(corr, invoiceID string) {
 // enqueue queues an action under the journey's correlation id; a failure
 // ends the journey with its kind.
 func (a *actors) enqueue(corr, step string, action func(context.Context) error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.closed {
+		return
+	}
 	a.tasks <- func(ctx context.Context) {
 		ctx = msg.WithMeta(ctx, msg.Meta{CorrelationID: corr})
 		if err := action(ctx); err != nil {
