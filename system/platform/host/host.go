@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"sync/atomic"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/mallbots/mallbots/system/platform/bus"
+	"github.com/mallbots/mallbots/system/platform/httpx"
 	"github.com/mallbots/mallbots/system/platform/pg"
 	"github.com/mallbots/mallbots/system/platform/schema"
 )
@@ -20,7 +20,7 @@ type Host struct {
 	cfg     Config
 	bus     *bus.Bus
 	ln      net.Listener
-	mux     *http.ServeMux
+	mux     *httpx.Mux
 	mounts  map[string]*Mount
 	pools   []*pgxpool.Pool
 	ready   atomic.Bool
@@ -34,7 +34,7 @@ func New(ctx context.Context, cfg Config, modules ...Module) (_ *Host, err error
 	if err := cfg.Validate(modules); err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	h := &Host{cfg: cfg, mux: http.NewServeMux(), mounts: map[string]*Mount{}, modules: modules}
+	h := &Host{cfg: cfg, mux: httpx.NewMux(), mounts: map[string]*Mount{}, modules: modules}
 	defer func() {
 		if err != nil {
 			h.close()
@@ -65,6 +65,10 @@ func New(ctx context.Context, cfg Config, modules ...Module) (_ *Host, err error
 
 // Addr returns the address the HTTP server listens on.
 func (h *Host) Addr() string { return h.ln.Addr().String() }
+
+// Routes returns the pattern of every route the host serves, sorted, such
+// as "GET /api/stores/{storeId}".
+func (h *Host) Routes() []string { return h.mux.Patterns() }
 
 // URL returns the base URL of the HTTP server.
 func (h *Host) URL() string { return "http://" + h.Addr() }

@@ -4,11 +4,11 @@ import (
 	"context"
 	"io/fs"
 	"log/slog"
-	"net/http"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/mallbots/mallbots/system/platform/bus"
+	"github.com/mallbots/mallbots/system/platform/httpx"
 	"github.com/mallbots/mallbots/system/platform/inbox"
 )
 
@@ -26,7 +26,7 @@ type Module interface {
 type Mount struct {
 	Pool  *pgxpool.Pool
 	Bus   *bus.Bus
-	Mux   *http.ServeMux
+	Mux   *httpx.Mux
 	Log   *slog.Logger
 	Peers Peers
 	// MaxDeliver bounds deliveries of the module's consumers.

@@ -6,9 +6,16 @@ import (
 	"unicode/utf8"
 )
 
+// Router is what Routes serves: a mux that also tells which pattern, if
+// any, matches a request (*Mux, *http.ServeMux).
+type Router interface {
+	http.Handler
+	Handler(r *http.Request) (h http.Handler, pattern string)
+}
+
 // Routes serves mux, answering unknown paths and wrong methods with problem
 // details instead of the mux's plain-text pages.
-func Routes(mux *http.ServeMux) http.Handler {
+func Routes(mux Router) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !storable(r.URL.Path) {
 			WriteProblem(w, r, NewProblem(http.StatusNotFound, TypeNotFound, "no such resource"))

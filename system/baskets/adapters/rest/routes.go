@@ -20,7 +20,7 @@ const (
 )
 
 // Register mounts the baskets API on mux.
-func Register(mux *http.ServeMux, a *app.App) {
+func Register(mux *httpx.Mux, a *app.App) {
 	mux.Handle("POST /api/baskets", httpx.Handle(unavailable(httpx.Created(a.StartBasket))))
 	mux.Handle("GET /api/baskets/{basketId}", httpx.Handle(httpx.ByID("basketId", a.Basket)))
 	mux.Handle("POST /api/baskets/{basketId}/items",

@@ -4,7 +4,6 @@ package rest
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/mallbots/mallbots/system/cosec/cosecapi"
 	"github.com/mallbots/mallbots/system/platform/httpx"
@@ -16,6 +15,6 @@ type Queries interface {
 }
 
 // Register mounts the cosec API on mux.
-func Register(mux *http.ServeMux, q Queries) {
+func Register(mux *httpx.Mux, q Queries) {
 	mux.Handle("GET /api/sagas/{orderId}", httpx.Handle(httpx.ByID("orderId", q.Saga)))
 }

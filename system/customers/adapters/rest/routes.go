@@ -9,7 +9,7 @@ import (
 )
 
 // Register mounts the customers API on mux.
-func Register(mux *http.ServeMux, a *app.App) {
+func Register(mux *httpx.Mux, a *app.App) {
 	mux.Handle("POST /api/customers", httpx.Handle(httpx.Created(a.RegisterCustomer)))
 	mux.Handle("GET /api/customers/{customerId}", httpx.Handle(httpx.ByID("customerId", a.Customer)))
 	mux.Handle("POST /api/customers/{customerId}/change-sms-number",

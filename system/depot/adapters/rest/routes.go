@@ -13,7 +13,7 @@ import (
 )
 
 // Register mounts the depot API on mux.
-func Register(mux *http.ServeMux, a *app.App) {
+func Register(mux *httpx.Mux, a *app.App) {
 	const list = "shoppingListId"
 	mux.Handle("POST /api/bots", httpx.Handle(httpx.Created(a.RegisterBot)))
 	mux.Handle("GET /api/bots/{botId}", httpx.Handle(httpx.ByID("botId", a.Bot)))

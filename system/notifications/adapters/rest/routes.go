@@ -14,7 +14,7 @@ import (
 )
 
 // Register mounts the notifications API on mux.
-func Register(mux *http.ServeMux, a *app.App) {
+func Register(mux *httpx.Mux, a *app.App) {
 	mux.Handle("GET /api/notifications", httpx.Handle(list(a)))
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 // Register mounts the ordering API on mux.
-func Register(mux *http.ServeMux, a *app.App) {
+func Register(mux *httpx.Mux, a *app.App) {
 	mux.Handle("GET /api/orders", httpx.Handle(listOrders(a)))
 	mux.Handle("GET /api/orders/{orderId}", httpx.Handle(httpx.ByID("orderId", a.Order)))
 	mux.Handle("POST /api/orders/{orderId}/cancel", httpx.Handle(OptionalBody("orderId", a.CancelOrder)))

@@ -14,7 +14,7 @@ import (
 const TypeCustomersUnavailable = httpx.ProblemBase + "customers-unavailable"
 
 // Register mounts the payments API on mux.
-func Register(mux *http.ServeMux, a *app.App) {
+func Register(mux *httpx.Mux, a *app.App) {
 	mux.Handle("POST /api/payments", httpx.Handle(unavailable(httpx.Created(a.AuthorizePayment))))
 	mux.Handle("GET /api/payments/{paymentId}", httpx.Handle(httpx.ByID("paymentId", a.Payment)))
 	mux.Handle("GET /api/invoices", httpx.Handle(invoicesByOrder(a)))

@@ -10,7 +10,7 @@ import (
 )
 
 // Register mounts the search API on mux.
-func Register(mux *http.ServeMux, a *app.App) {
+func Register(mux *httpx.Mux, a *app.App) {
 	mux.Handle("GET "+searchapi.OrdersPath, httpx.Handle(searchOrders(a)))
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // Register mounts the stores API on mux.
-func Register(mux *http.ServeMux, a *app.App) {
+func Register(mux *httpx.Mux, a *app.App) {
 	mux.Handle("POST /api/stores", httpx.Handle(httpx.Created(a.CreateStore)))
 	mux.Handle("GET /api/stores", httpx.Handle(func(w http.ResponseWriter, r *http.Request) error {
 		stores, err := a.Stores(r.Context())
