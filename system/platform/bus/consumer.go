@@ -30,7 +30,10 @@ type ConsumerSpec struct {
 	Subjects []string
 	// MaxDeliver bounds deliveries before dead-lettering (default 5).
 	MaxDeliver int
-	// AckWait is how long a delivery may take before redelivery (default 30s).
+	// AckWait is how long a delivery may stay unacknowledged before the
+	// server delivers it again (default 5s): how long the messages a crashed
+	// consumer held wait before its restart (or another instance) gets them.
+	// A handler that runs longer keeps its message with progress heartbeats.
 	AckWait time.Duration
 	// Backoff gives the delay before the next delivery after n failed ones.
 	Backoff func(n int) time.Duration
@@ -47,7 +50,7 @@ func (s *ConsumerSpec) setDefaults() {
 		s.MaxDeliver = 5
 	}
 	if s.AckWait == 0 {
-		s.AckWait = 30 * time.Second
+		s.AckWait = 5 * time.Second
 	}
 	if s.Backoff == nil {
 		s.Backoff = ExponentialBackoff(100*time.Millisecond, 5*time.Second)
@@ -89,9 +92,15 @@ func ExponentialBackoff(first, max time.Duration) func(int) time.Duration {
 	}
 }
 
-// maxAckPending bounds the messages a consumer holds unacknowledged, which
-// is also how many the lanes may queue.
-const maxAckPending = 256
+// ackPendingPerWorker bounds the messages a consumer holds unacknowledged:
+// few enough that none waits in a lane's queue for as long as the ack wait
+// (it would be delivered again while queued), enough to keep lanes busy.
+const ackPendingPerWorker = 4
+
+// handlerTimeout bounds one handler call.
+const handlerTimeout = 30 * time.Second
+
+func (s ConsumerSpec) maxAckPending() int { return max(16, ackPendingPerWorker*s.Workers) }
 
 // Subscription is a running consumer.
 type Subscription struct {
@@ -122,7 +131,7 @@ func (b *Bus) Consume(ctx context.Context, spec ConsumerSpec, h Handler) (*Subsc
 		// The bound is enforced by handle, which dead-letters instead of
 		// letting the server stop delivering silently.
 		MaxDeliver:    -1,
-		MaxAckPending: maxAckPending,
+		MaxAckPending: spec.maxAckPending(),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("consumer %s: %w", spec.Durable, err)

@@ -36,7 +36,7 @@ type delivery struct {
 func newDelivery(ctx context.Context, b *Bus, spec ConsumerSpec, h Handler) *delivery {
 	d := &delivery{bus: b, spec: spec, handler: h, ctx: ctx}
 	if spec.Workers > 1 {
-		d.lanes = newLanes(spec.Workers, maxAckPending, d.handle)
+		d.lanes = newLanes(spec.Workers, spec.maxAckPending(), d.handle)
 	}
 	return d
 }
@@ -92,9 +92,31 @@ func (d *delivery) process(it laneItem) error {
 	if it.err != nil {
 		return Permanent(it.err)
 	}
-	ctx, cancel := context.WithTimeout(d.ctx, d.spec.AckWait)
+	ctx, cancel := context.WithTimeout(d.ctx, handlerTimeout)
 	defer cancel()
+	stop := d.heartbeat(it.m)
+	defer stop()
 	return d.handler(ctx, it.env)
+}
+
+// heartbeat tells the server, every third of the ack wait, that the message
+// is still being worked on, so that a slow handler is not raced by a
+// redelivery; stop ends it.
+func (d *delivery) heartbeat(m jetstream.Msg) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		tick := time.NewTicker(d.spec.AckWait / 3)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				_ = m.InProgress()
+			}
+		}
+	}()
+	return func() { close(done) }
 }
 
 func (d *delivery) ack(m jetstream.Msg) {
