@@ -89,7 +89,7 @@ func sagaPaymentsApp(pool *pgxpool.Pool) *paymentsapp.App { return paymentsApp(p
 
 // sagaOrderingApp is the application service ordering's module.go builds.
 func sagaOrderingApp(pool *pgxpool.Pool) *orderingapp.App {
-	return orderingapp.New(pool, orderingpg.NewViews(pool), orderingpg.NewCompletions(), sagaQuiet, ordering.SnapshotEvery)
+	return orderingapp.New(pool, orderingpg.NewViews(pool), orderingpg.NewCompletions(), orderingpg.NewOrderLocks(), sagaQuiet, ordering.SnapshotEvery)
 }
 
 // sagaCosecApp is the application service cosec's module.go builds with
