@@ -16,13 +16,22 @@ type noBody struct{}
 // syntax, unknown fields), so a malformed request is a 4xx, never ignored.
 func Action[Out any](param string, fn func(context.Context, string) (Out, error)) HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		if hasBody(r) {
-			if _, err := Decode[noBody](r); err != nil {
-				return err
-			}
+		if err := NoDocument(r); err != nil {
+			return err
 		}
 		return ByID(param, fn)(w, r)
 	}
+}
+
+// NoDocument checks the body of a request that takes no document, as
+// Action does: none, or an empty JSON object, else the 4xx problem Decode
+// finds in it.
+func NoDocument(r *http.Request) error {
+	if !hasBody(r) {
+		return nil
+	}
+	_, err := Decode[noBody](r)
+	return err
 }
 
 // hasBody reports whether r carries at least one byte of body, keeping the

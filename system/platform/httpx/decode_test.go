@@ -58,6 +58,7 @@ func TestDecodeAnswersBadInputWithProblems(t *testing.T) {
 		{"empty body", ``, "application/json", 400, "empty"},
 		{"two documents", `{"name":"a","count":1}{}`, "application/json", 400, "exactly one"},
 		{"array", `[]`, "application/json", 400, "the body must be an object"},
+		{"null", ` null `, "application/json", 400, "not null"},
 		{"wrong media type", `name=a`, "application/x-www-form-urlencoded", 415, "application/json"},
 		{"too large", `{"name":"` + strings.Repeat("a", httpx.MaxBodyBytes) + `"}`, "application/json", 413, "exceeds"},
 	}
@@ -76,6 +77,17 @@ func TestDecodeAnswersBadInputWithProblems(t *testing.T) {
 			assert.Contains(t, p.Detail, c.detail)
 			assert.Equal(t, rec.Header().Get(httpx.HeaderCorrelationID), p.CorrelationID)
 		})
+	}
+}
+
+func TestActionTakesNoBodyOrAnEmptyObjectOnly(t *testing.T) {
+	h := httpx.Handle(httpx.Action("id", func(_ context.Context, id string) (string, error) { return id, nil }))
+	for body, status := range map[string]int{"": 200, "{}": 200, "null": 400, `{"x":1}`: 400, "[]": 400} {
+		req := httptest.NewRequest(http.MethodPost, "/things/a1", strings.NewReader(body))
+		req.SetPathValue("id", "a1")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		assert.Equal(t, status, rec.Code, "body %q: %s", body, rec.Body)
 	}
 }
 

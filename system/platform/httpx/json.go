@@ -18,7 +18,8 @@ const MaxBodyBytes = 1 << 20
 type Validator interface{ Validate() error }
 
 // Decode reads a JSON body into T strictly: the right media type, a size
-// limit, no unknown fields, one document, and T's own validation.
+// limit, no unknown fields, one document and not null, and T's own
+// validation.
 func Decode[T any](r *http.Request) (T, error) {
 	var v T
 	if err := checkMediaType(r); err != nil {
@@ -30,6 +31,11 @@ func Decode[T any](r *http.Request) (T, error) {
 	}
 	if hasNUL(body) {
 		return v, invalid("text fields must not contain NUL characters")
+	}
+	if bytes.Equal(bytes.TrimSpace(body), []byte("null")) {
+		// json would decode null into T as no change at all: the zero
+		// document, as if the request had said nothing wrong.
+		return v, invalid("the body must be a JSON object, not null")
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()

@@ -26,13 +26,16 @@ func Register(mux *httpx.Mux, a *app.App) {
 	mux.Handle("POST /api/baskets/{basketId}/items",
 		httpx.Handle(unavailable(httpx.WithBody("basketId", a.AddItem, http.StatusOK))))
 	mux.Handle("DELETE /api/baskets/{basketId}/items/{productId}", httpx.Handle(removeItem(a)))
-	mux.Handle("POST /api/baskets/{basketId}/cancel", httpx.Handle(httpx.ByID("basketId", a.CancelBasket)))
+	mux.Handle("POST /api/baskets/{basketId}/cancel", httpx.Handle(httpx.Action("basketId", a.CancelBasket)))
 	mux.Handle("POST /api/baskets/{basketId}/checkout",
 		httpx.Handle(httpx.WithBody("basketId", a.CheckoutBasket, http.StatusOK)))
 }
 
 func removeItem(a *app.App) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
+		if err := httpx.NoDocument(r); err != nil {
+			return err
+		}
 		b, err := a.RemoveItem(r.Context(), r.PathValue("basketId"), r.PathValue("productId"))
 		if err != nil {
 			return err
