@@ -47,33 +47,48 @@ func BodyCases(name, method, path string) []BadRequest {
 	}
 }
 
+// AnswerWithin bounds the wait for the answer to one bad request: a request
+// still unanswered by then is a hang.
+const AnswerWithin = 15 * time.Second
+
 // AssertProblem sends r to baseURL (with no Content-Type when r.ContentType
 // is "") and checks the answer is r.Want as problem details with a stable
-// type (r.Problem when set) and a correlation id.
+// type (r.Problem when set) and a correlation id, within AnswerWithin.
 func AssertProblem(t *testing.T, baseURL string, r BadRequest) {
 	t.Helper()
-	req, err := http.NewRequestWithContext(t.Context(), r.Method, baseURL+r.Path, strings.NewReader(r.Body))
+	ctx, cancel := context.WithTimeout(t.Context(), AnswerWithin)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, r.Method, baseURL+r.Path, strings.NewReader(r.Body))
 	require.NoError(t, err)
 	if r.ContentType != "" {
 		req.Header.Set("Content-Type", r.ContentType)
 	}
+	what := r.Name + ": " + r.Method + " " + shorten(r.Path)
 	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
+	require.NoError(t, err, "%s: no answer (a hang or a crash)", what)
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	require.Less(t, resp.StatusCode, 500, "never a server error: %s", body)
-	assert.Equal(t, r.Want, resp.StatusCode, "%s %s: %s", r.Method, r.Path, body)
-	assert.Equal(t, "application/problem+json", resp.Header.Get("Content-Type"))
+	require.NoError(t, err, "%s: the answer broke off", what)
+	require.Less(t, resp.StatusCode, 500, "%s: never a server error: %s", what, body)
+	assert.Equal(t, r.Want, resp.StatusCode, "%s: %s", what, body)
+	assert.Equal(t, "application/problem+json", resp.Header.Get("Content-Type"), "%s: %s", what, body)
 	var p httpx.Problem
-	require.NoError(t, json.Unmarshal(body, &p), "problem details: %s", body)
+	require.NoError(t, json.Unmarshal(body, &p), "%s: problem details: %s", what, body)
 	if r.Problem != "" {
-		assert.Equal(t, r.Problem, p.Type)
+		assert.Equal(t, r.Problem, p.Type, "%s: %s", what, body)
 	} else {
-		assert.True(t, strings.HasPrefix(p.Type, httpx.ProblemBase), "stable problem type, got %q", p.Type)
+		assert.True(t, strings.HasPrefix(p.Type, httpx.ProblemBase), "%s: stable problem type, got %q", what, p.Type)
 	}
 	assert.Equal(t, resp.StatusCode, p.Status)
 	assert.NotEmpty(t, p.CorrelationID)
+}
+
+// shorten keeps a failure message readable when a path holds a huge id.
+func shorten(s string) string {
+	if len(s) <= 200 {
+		return s
+	}
+	return s[:200] + "…"
 }
 
 // RunBadRequests runs each request as a parallel subtest.
@@ -147,20 +162,32 @@ type Doc struct {
 
 // DocCases returns the malformed documents every POST endpoint taking d
 // refuses at path, even one whose body is optional.
-func DocCases(name, path string, d Doc) []BadRequest {
+func DocCases(name, path string, d Doc) []BadRequest { return MethodDocCases(name, "POST", path, d) }
+
+// MethodDocCases is DocCases for an endpoint of any method.
+func MethodDocCases(name, method, path string, d Doc) []BadRequest {
 	invalid, media := httpx.TypeInvalidInput, httpx.TypeUnsupportedMedia
 	return []BadRequest{
-		Case(name+"/malformed JSON", "POST", path, jsonType, d.Truncated, 400, invalid),
-		Case(name+"/not JSON", "POST", path, jsonType, `hello`, 400, invalid),
-		Case(name+"/null", "POST", path, jsonType, `null`, 400, invalid),
-		Case(name+"/array", "POST", path, jsonType, `[]`, 400, invalid),
-		Case(name+"/unknown field", "POST", path, jsonType, d.Valid[:len(d.Valid)-1]+","+d.Unknown+"}", 400, invalid),
-		Case(name+"/two documents", "POST", path, jsonType, d.Valid+d.Valid, 400, invalid),
-		Case(name+"/blank body", "POST", path, jsonType, "  \n", 400, invalid),
-		Case(name+"/wrong content type", "POST", path, "text/plain", d.Valid, 415, media),
-		Case(name+"/form content type", "POST", path, "application/x-www-form-urlencoded", d.Form, 415, media),
-		Case(name+"/garbled content type", "POST", path, "json;;;", d.Valid, 415, media),
+		Case(name+"/malformed JSON", method, path, jsonType, d.Truncated, 400, invalid),
+		Case(name+"/not JSON", method, path, jsonType, `hello`, 400, invalid),
+		Case(name+"/null", method, path, jsonType, `null`, 400, invalid),
+		Case(name+"/array", method, path, jsonType, `[]`, 400, invalid),
+		Case(name+"/unknown field", method, path, jsonType, withMember(d.Valid, d.Unknown), 400, invalid),
+		Case(name+"/two documents", method, path, jsonType, d.Valid+d.Valid, 400, invalid),
+		Case(name+"/blank body", method, path, jsonType, "  \n", 400, invalid),
+		Case(name+"/wrong content type", method, path, "text/plain", d.Valid, 415, media),
+		Case(name+"/form content type", method, path, "application/x-www-form-urlencoded", d.Form, 415, media),
+		Case(name+"/garbled content type", method, path, "json;;;", d.Valid, 415, media),
 	}
+}
+
+// withMember adds member to the JSON object doc, which may be empty.
+func withMember(doc, member string) string {
+	doc = strings.TrimSuffix(strings.TrimSpace(doc), "}")
+	if strings.TrimSpace(doc) == "{" {
+		return "{" + member + "}"
+	}
+	return doc + "," + member + "}"
 }
 
 // RequiredDocCases returns DocCases and the empty documents an endpoint
