@@ -71,4 +71,4 @@ fmt: ## format the code
 	gofmt -w $$(git ls-files '*.go')
 
 clean: ## remove build output and reports
-	rm -rf $(BIN) reports/*.json reports/*.xml reports/*.html
+	rm -rf $(BIN) reports/*.json reports/*.xml reports/*.html reports/runs

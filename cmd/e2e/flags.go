@@ -33,6 +33,11 @@ func parseConfig(name string, args []string) (suite.Config, error) {
 	fs.StringVar(&cfg.Format, "format", env("FORMAT", "progress"), "console output: progress or pretty [FORMAT]")
 	fs.StringVar(&cfg.ReportsDir, "reports", env("REPORTS", "reports"), "folder for cucumber.json and junit.xml [REPORTS]")
 	fs.Int64Var(&cfg.Randomize, "random", 0, "run scenarios in random order with this seed (-1: pick one)")
+	if name == "run" {
+		fs.IntVar(&cfg.Repeat, "repeat", envInt("REPEAT", 0), "run the features N times and write the flake report reports/flakes.json [REPEAT]")
+		fresh, _ := strconv.ParseBool(os.Getenv("FRESH"))
+		fs.BoolVar(&cfg.Fresh, "fresh", fresh, "with --repeat: bring a new environment up for each run [FRESH]")
+	}
 	var paths string
 	fs.StringVar(&paths, "features", env("FEATURES", "features"), "feature file or folder [FEATURES]")
 	if err := fs.Parse(args); err != nil {

@@ -1,13 +1,16 @@
 // Command e2e is the harness's command line:
 //
-//	e2e run    run the Gherkin features (the default command)
+//	e2e run    run the Gherkin features (the default command); with --repeat N
+//	           run them N times (in one environment, or --fresh each in its
+//	           own) and write a flake report (reports/flakes.json, .html)
 //	e2e up     start the system, print its endpoints, wait for Ctrl-C
 //	e2e load   drive the checkout journey at a rate or concurrency and report
 //	           latency, throughput, errors and resource use (reports/load.*)
 //	e2e steps  print the step catalogue, every step with an example
 //
 // Every flag has an environment variable default (RUNTIME, TOPOLOGY, TAGS,
-// CONCURRENCY), which is how `make e2e RUNTIME=... TAGS=...` passes them.
+// CONCURRENCY, REPEAT, FRESH), which is how `make e2e RUNTIME=... TAGS=...`
+// passes them.
 package main
 
 import (

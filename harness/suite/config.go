@@ -2,7 +2,9 @@
 // runtime, starts the event tap, runs godog with the steps of package steps,
 // writes cucumber JSON and JUnit XML reports, prints a summary with the
 // environment's start time and the suite's wall time, and tears everything
-// down, also on failure and on Ctrl-C.
+// down, also on failure and on Ctrl-C. With Config.Repeat it runs the
+// features that many times and writes the flake report (package flakes).
+// Scenarios tagged @quarantine run but fail nothing (QuarantineTag).
 package suite
 
 import (
@@ -28,6 +30,11 @@ type Config struct {
 	Await       time.Duration
 	SagaStep    time.Duration
 	TestingT    *testing.T
+	// Repeat, when above zero, runs the features that many times and
+	// writes the flake report; Fresh brings a new environment up for each
+	// run instead of one for all.
+	Repeat int
+	Fresh  bool
 }
 
 func (c *Config) setDefaults() {
@@ -65,6 +72,12 @@ func (c Config) Validate() error {
 	}
 	if c.Format != "progress" && c.Format != "pretty" {
 		errs = append(errs, fmt.Errorf("console format %q: want progress or pretty", c.Format))
+	}
+	if c.Repeat < 0 {
+		errs = append(errs, fmt.Errorf("repeat must not be negative, got %d", c.Repeat))
+	}
+	if c.Fresh && c.Repeat == 0 {
+		errs = append(errs, errors.New("a fresh environment for each run needs runs to repeat: give repeat N"))
 	}
 	for _, p := range c.Paths {
 		if _, err := os.Stat(p); err != nil {

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/cucumber/godog"
 
+	"github.com/mallbots/mallbots/harness/flakes"
 	"github.com/mallbots/mallbots/harness/remote"
 	"github.com/mallbots/mallbots/harness/report"
 	"github.com/mallbots/mallbots/harness/runtime"
@@ -20,15 +22,24 @@ import (
 
 // Result is what a run did.
 type Result struct {
-	// Code is godog's exit code: 0 passed, 1 failed, 2 usage error.
-	Code      int
-	Startup   time.Duration
-	Wall      time.Duration
-	Scenarios int
-	Failed    int
+	// Code is the exit code: 0 passed, 1 failed, 2 usage error. A run
+	// whose only failures are quarantined scenarios passes.
+	Code    int
+	Startup time.Duration
+	Wall    time.Duration
+	// Scenarios counts every scenario that ran, quarantined ones included;
+	// Failed those that failed, not counting quarantined ones.
+	Scenarios         int
+	Failed            int
+	Quarantined       int
+	QuarantinedFailed int
+	// Outcomes is how each scenario ended (one run; empty for --repeat,
+	// whose outcomes are in the flake report).
+	Outcomes []flakes.Outcome
 }
 
-// Run runs the features and always tears the environment down.
+// Run runs the features, or with cfg.Repeat runs them repeatedly and
+// writes the flake report, and always tears the environment down.
 func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	cfg.setDefaults()
 	if err := cfg.Validate(); err != nil {
@@ -46,22 +57,40 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 		// A shared environment runs only scenarios that are safe there.
 		cfg.Tags = remote.RequiredTags(cfg.Tags)
 	}
-	fmt.Fprintf(cfg.Console, "starting the system: runtime %s, topology %s (%d services)\n",
-		rt.Name(), topo.Name, len(topo.Services))
-	env, err := rt.Up(ctx, topo)
+	if cfg.Repeat > 0 {
+		return repeat(ctx, cfg, rt, topo)
+	}
+	env, closeEnv, err := bringUp(ctx, cfg, rt, topo)
 	if err != nil {
-		return Result{Code: 1}, fmt.Errorf("bring the system up: %w", err)
+		return Result{Code: 1}, err
 	}
 	defer func() {
-		closeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		defer cancel()
-		if cerr := env.Close(closeCtx); cerr != nil && err == nil {
-			err = fmt.Errorf("tear the system down: %w", cerr)
+		if cerr := closeEnv(); cerr != nil && err == nil {
+			err = cerr
 		}
 	}()
 	res.Startup = env.StartupTime()
-	fmt.Fprintf(cfg.Console, "environment up in %s\n", res.Startup.Round(time.Millisecond))
 	return runFeatures(ctx, cfg, topo, env, rt.Name(), res)
+}
+
+// bringUp starts the system on rt; closeEnv tears it down, also when ctx
+// was cancelled (Ctrl-C).
+func bringUp(ctx context.Context, cfg Config, rt runtime.Runtime, topo topology.Topology) (
+	env runtime.Environment, closeEnv func() error, err error) {
+	fmt.Fprintf(cfg.Console, "starting the system: runtime %s, topology %s (%d services)\n",
+		rt.Name(), topo.Name, len(topo.Services))
+	if env, err = rt.Up(ctx, topo); err != nil {
+		return nil, nil, fmt.Errorf("bring the system up: %w", err)
+	}
+	fmt.Fprintf(cfg.Console, "environment up in %s\n", env.StartupTime().Round(time.Millisecond))
+	return env, func() error {
+		closeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if err := env.Close(closeCtx); err != nil {
+			return fmt.Errorf("tear the system down: %w", err)
+		}
+		return nil
+	}, nil
 }
 
 func runFeatures(ctx context.Context, cfg Config, topo topology.Topology, env runtime.Environment,
@@ -85,20 +114,31 @@ func runFeatures(ctx context.Context, cfg Config, topo topology.Topology, env ru
 	if err != nil {
 		return Result{Code: 2}, fmt.Errorf("read the features: %w", err)
 	}
+	// godog fails a test's subtest for every failed scenario, quarantined
+	// or not; with quarantined scenarios selected, each is reported as a
+	// subtest after the run instead (reportToTest).
+	quarantine := cfg.TestingT != nil && selectsQuarantined(*opts)
+	if quarantine {
+		opts.TestingT = nil
+	}
 	rec := newRecorder(locations, env.Endpoints())
 	start := time.Now()
-	res.Code = godog.TestSuite{
+	code := godog.TestSuite{
 		Name:                "mallbots",
 		ScenarioInitializer: func(sc *godog.ScenarioContext) { steps.Initialize(sc, w, rec.observe) },
 		Options:             opts,
 	}.Run()
 	res.Wall = time.Since(start)
-	res.Scenarios, res.Failed, err = countScenarios(filepath.Join(cfg.ReportsDir, "cucumber.json"))
+	res.Code = code
 	doc := ""
-	if err == nil {
+	if res.Outcomes, err = readOutcomes(filepath.Join(cfg.ReportsDir, "cucumber.json")); err == nil {
+		res.tally(code)
 		doc, err = writeLivingDoc(cfg.ReportsDir, rec, headline(cfg, runtimeName, topo, res)+" · "+start.Format("2006-01-02 15:04 MST"))
 	}
 	summarize(cfg, runtimeName, topo, res, doc)
+	if quarantine {
+		reportToTest(cfg.TestingT, res.Outcomes)
+	}
 	return res, err
 }
 
@@ -137,8 +177,12 @@ func headline(cfg Config, runtimeName string, topo topology.Topology, res Result
 	if res.Code != 0 {
 		verdict = "FAILED"
 	}
-	return fmt.Sprintf("%s · %d scenarios, %d failed · runtime %s · topology %s",
-		verdict, res.Scenarios, res.Failed, runtimeName, topo.Name)
+	quarantined := ""
+	if res.Quarantined > 0 {
+		quarantined = fmt.Sprintf(", %d quarantined (%d failed)", res.Quarantined, res.QuarantinedFailed)
+	}
+	return fmt.Sprintf("%s · %d scenarios, %d failed%s · runtime %s · topology %s",
+		verdict, res.Scenarios, res.Failed, quarantined, runtimeName, topo.Name)
 }
 
 func summarize(cfg Config, runtimeName string, topo topology.Topology, res Result, doc string) {
@@ -149,5 +193,12 @@ func summarize(cfg Config, runtimeName string, topo topology.Topology, res Resul
 		cfg.ReportsDir, cfg.ReportsDir, cfg.ReportsDir)
 	if doc != "" {
 		fmt.Fprintf(cfg.Console, "living documentation: %s\n", doc)
+	}
+	for _, o := range res.Outcomes {
+		if o.Quarantined && !o.Passed {
+			first, _, _ := strings.Cut(o.Message, "\n")
+			fmt.Fprintf(cfg.Console, "quarantined, failed without failing the run: %s  %s\n  %s: %s\n",
+				o.Where(), o.Name, o.Step, first)
+		}
 	}
 }
