@@ -14,6 +14,10 @@ import (
 	"github.com/mallbots/mallbots/system/platform/host"
 )
 
+// defaultHTTPAddr is loopback: a process started by hand is reachable from
+// this machine only until told otherwise (a container says :8080).
+const defaultHTTPAddr = "127.0.0.1:8080"
+
 type settings struct {
 	contexts    string
 	peers       string
@@ -36,7 +40,7 @@ func parse(args []string, getenv func(string) string) (settings, error) {
 		"comma-separated contexts to run, or all ("+strings.Join(contexts.Names(), ", ")+") [MALLBOTS_CONTEXTS]")
 	fs.StringVar(&s.cfg.NatsURL, "nats-url", env("MALLBOTS_NATS_URL", "nats://127.0.0.1:4222"), "NATS server URL [MALLBOTS_NATS_URL]")
 	fs.StringVar(&s.cfg.PostgresDSN, "postgres-dsn", env("MALLBOTS_POSTGRES_DSN", ""), "Postgres connection string [MALLBOTS_POSTGRES_DSN]")
-	fs.StringVar(&s.cfg.HTTPAddr, "http-addr", env("MALLBOTS_HTTP_ADDR", ":8080"), "HTTP listen address [MALLBOTS_HTTP_ADDR]")
+	fs.StringVar(&s.cfg.HTTPAddr, "http-addr", env("MALLBOTS_HTTP_ADDR", defaultHTTPAddr), "HTTP listen address [MALLBOTS_HTTP_ADDR]")
 	fs.StringVar(&s.peers, "peers", env("MALLBOTS_PEERS", ""),
 		"base URLs of contexts run elsewhere: stores=http://host:port,... [MALLBOTS_PEERS]")
 	fs.IntVar(&s.cfg.MaxDeliver, "max-deliver", 5, "deliveries of a failing message before it is dead-lettered")

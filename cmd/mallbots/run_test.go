@@ -21,6 +21,7 @@ func TestFlagsOverrideEnvironment(t *testing.T) {
 	assert.Equal(t, "postgres://env", s.cfg.PostgresDSN, "a variable is the default")
 	assert.Equal(t, host.Peers{"stores": "http://stores:8080"}, s.cfg.Peers)
 	assert.Equal(t, "stores", s.contexts)
+	assert.Equal(t, "127.0.0.1:8080", s.cfg.HTTPAddr, "loopback by default")
 }
 
 func TestBadConfigurationIsReportedClearly(t *testing.T) {

@@ -2,7 +2,7 @@
 // (package thirdparty/smsprovider): an in-memory HTTP API that accepts SMS,
 // can be told to fail, slow down or drop, and shows what it received.
 //
-//	smsprovider --http-addr :8090   (or SMSPROVIDER_HTTP_ADDR)
+//	smsprovider --http-addr 127.0.0.1:8090   (or SMSPROVIDER_HTTP_ADDR; the default)
 //
 // It stops gracefully on SIGINT or SIGTERM.
 package main
@@ -47,7 +47,7 @@ func parse(args []string, getenv func(string) string) (settings, error) {
 	var s settings
 	def := getenv("SMSPROVIDER_HTTP_ADDR")
 	if def == "" {
-		def = ":8090"
+		def = "127.0.0.1:8090" // loopback unless told otherwise (a container says :8080)
 	}
 	fs := flag.NewFlagSet("smsprovider", flag.ContinueOnError)
 	fs.StringVar(&s.httpAddr, "http-addr", def, "HTTP listen address [SMSPROVIDER_HTTP_ADDR]")

@@ -19,7 +19,7 @@ func TestFlagBeatsEnvironmentBeatsDefault(t *testing.T) {
 
 	s, err := parse(nil, none)
 	require.NoError(t, err)
-	assert.Equal(t, ":8090", s.httpAddr)
+	assert.Equal(t, "127.0.0.1:8090", s.httpAddr, "loopback by default")
 	s, err = parse(nil, env)
 	require.NoError(t, err)
 	assert.Equal(t, ":9000", s.httpAddr)
