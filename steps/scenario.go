@@ -11,6 +11,7 @@ import (
 
 	"github.com/mallbots/mallbots/harness/tap"
 	"github.com/mallbots/mallbots/harness/world"
+	"github.com/mallbots/mallbots/system/platform/redact"
 )
 
 // scenarioSteps is the per-scenario receiver of every step.
@@ -136,7 +137,9 @@ func (x *scenarioSteps) explain(err error) error {
 		}
 		fmt.Fprintf(&b, "\nlast log lines of %s:\n  %s", service, strings.Join(lines, "\n  "))
 	}
-	return fmt.Errorf("%s", b.String())
+	// Exchanges and logs come masked; the step's own error may quote a
+	// DSN or a header too, and failures end up in shared reports.
+	return fmt.Errorf("%s", redact.Text(b.String()))
 }
 
 // involvedServices are the services the scenario called or heard from.

@@ -5,17 +5,21 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"strconv"
 	"time"
 
 	"github.com/containerd/errdefs"
 	"github.com/moby/moby/api/pkg/stdcopy"
 	"github.com/moby/moby/client"
+
+	"github.com/mallbots/mallbots/system/platform/redact"
 )
 
 // Logs returns the last lines a container ("nats", "postgres",
-// "smsprovider" or a service) wrote, stdout and stderr merged; it reads
-// them from the engine, so they survive a restart of the container.
+// "smsprovider" or a service) wrote, stdout and stderr merged, with their
+// secrets masked (package redact); it reads them from the engine, so they
+// survive a restart of the container.
 func (e *Env) Logs(service string, lines int) []string {
 	c, err := e.container(service)
 	if err != nil {
@@ -45,11 +49,16 @@ func (e *Engine) tail(ctx context.Context, id string, n int) ([]string, error) {
 	if _, err := stdcopy.StdCopy(&buf, &buf, rc); err != nil {
 		return nil, err
 	}
+	return maskedLines(&buf)
+}
+
+// maskedLines splits a log into lines, masking their secrets.
+func maskedLines(r io.Reader) ([]string, error) {
 	var out []string
-	sc := bufio.NewScanner(&buf)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for sc.Scan() {
-		out = append(out, sc.Text())
+		out = append(out, redact.Text(sc.Text()))
 	}
 	return out, sc.Err()
 }

@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"io"
 	"sync"
+
+	"github.com/mallbots/mallbots/system/platform/redact"
 )
 
-// lineLog keeps the last lines a process wrote.
+// lineLog keeps the last lines a process wrote, with their secrets masked
+// (package redact): they end up in failures, reports and the log sink.
 type lineLog struct {
 	mu    sync.Mutex
 	lines []string
@@ -26,6 +29,7 @@ func (l *lineLog) follow(r io.Reader) {
 }
 
 func (l *lineLog) add(line string) {
+	line = redact.Text(line)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.lines = append(l.lines, line)

@@ -275,3 +275,21 @@ func benchmarkStart(b *testing.B, opts ...pgtemp.Option) {
 	b.ReportMetric(float64(starting.Microseconds())/1e3/float64(n), "start-ms/op")
 	b.ReportMetric(float64(stopping.Microseconds())/1e3/float64(n), "stop-ms/op")
 }
+
+// TestTheServerLogMasksPasswords: a statement quoted in the server log (an
+// error's STATEMENT line) reaches the log writer with its password masked.
+func TestTheServerLogMasksPasswords(t *testing.T) {
+	ctx := testContext(t)
+	var log strings.Builder
+	srv, err := pgtemp.Start(ctx, pgtemp.WithLogWriter(&log))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = srv.Stop() })
+	conn, err := pgx.Connect(ctx, srv.DSN("postgres"))
+	require.NoError(t, err)
+	_, err = conn.Exec(ctx, "ALTER ROLE nobody_here PASSWORD 's3cret'")
+	require.Error(t, err, "the role does not exist, so the server logs the statement")
+	require.NoError(t, conn.Close(ctx))
+	require.NoError(t, srv.Stop()) // the log is complete once Stop returns
+	require.Contains(t, log.String(), "PASSWORD 'REDACTED'")
+	require.NotContains(t, log.String(), "s3cret")
+}

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/mallbots/mallbots/system/platform/redact"
 )
 
 const (
@@ -95,6 +97,7 @@ func (p *postmaster) readOutput(r io.ReadCloser, logw io.Writer) {
 	for {
 		line, err := br.ReadString('\n')
 		if line != "" {
+			line = redact.Text(line) // a statement in an error may quote a password
 			_, _ = io.WriteString(logw, line)
 			line = strings.TrimRight(line, "\r\n")
 			p.logs.add(line)

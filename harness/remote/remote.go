@@ -13,6 +13,7 @@ import (
 
 	"github.com/mallbots/mallbots/harness/runtime"
 	"github.com/mallbots/mallbots/harness/topology"
+	"github.com/mallbots/mallbots/system/platform/redact"
 )
 
 // SafeTag marks the scenarios that may run against a shared environment:
@@ -115,7 +116,13 @@ func parse(pairs string, topo topology.Topology) (runtime.Endpoints, error) {
 		key, val, ok := strings.Cut(line, "=")
 		key, val = strings.TrimSpace(key), strings.TrimRight(strings.TrimSpace(val), "/")
 		if u, err := url.Parse(val); !ok || err != nil || u.Scheme == "" || u.Host == "" {
-			errs = append(errs, fmt.Errorf("%q: want key=URL", line))
+			// The value is not shown: what is no URL cannot be told apart
+			// from a password.
+			shown := key + "=..."
+			if !ok {
+				shown = "an entry without ="
+			}
+			errs = append(errs, fmt.Errorf("%q: want key=URL", shown))
 			continue
 		}
 		values[key] = val
@@ -164,12 +171,12 @@ func checkHealth(ctx context.Context, ep runtime.Endpoints) error {
 		}
 		resp, err := client.Do(req)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", u, err))
+			errs = append(errs, fmt.Errorf("%s: %w", redact.URL(u), err))
 			continue
 		}
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusOK {
-			errs = append(errs, fmt.Errorf("%s/healthz answered %d", u, resp.StatusCode))
+			errs = append(errs, fmt.Errorf("%s/healthz answered %d", redact.URL(u), resp.StatusCode))
 		}
 	}
 	return errors.Join(errs...)

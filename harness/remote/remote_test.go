@@ -57,3 +57,31 @@ func TestRequiredTags(t *testing.T) {
 		t.Errorf("RequiredTags(or) = %q", got)
 	}
 }
+
+// TestErrorsMaskPasswords: an endpoint's credentials never appear in what
+// Up reports.
+func TestErrorsMaskPasswords(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	withCredentials := strings.Replace(srv.URL, "http://", "http://ada:s3cret@", 1)
+	for name, pairs := range map[string]string{
+		"not healthy": "nats=nats://app:s3cret@127.0.0.1:4222,smsprovider=" + srv.URL + ",*=" + withCredentials,
+		"not a URL":   "nats=nats://app:s3cret@127.0.0.1:4222,*=" + withCredentials + ",stores=postgres:%zz:s3cret@",
+	} {
+		t.Run(name, func(t *testing.T) {
+			rt, err := remote.New(remote.WithEndpoints(pairs))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = rt.Up(t.Context(), topology.Microservices())
+			if err == nil {
+				t.Fatal("Up succeeded")
+			}
+			if strings.Contains(err.Error(), "s3cret") {
+				t.Errorf("the error shows a password: %v", err)
+			}
+		})
+	}
+}

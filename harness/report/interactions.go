@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/mallbots/mallbots/system/platform/redact"
 )
 
 // Kinds of interactions.
@@ -60,6 +62,16 @@ type Interaction struct {
 	Subject string `json:"subject,omitempty"`
 }
 
+// masked is in with the secret query parameters of its HTTP paths masked
+// (package redact), for the sidecar and the page, which may be shared.
+func masked(in []Interaction) []Interaction {
+	out := slices.Clone(in)
+	for i := range out {
+		out[i].Path = redact.URL(out[i].Path)
+	}
+	return out
+}
+
 // Key joins a scenario with its cucumber JSON element.
 func Key(uri string, line int) string { return fmt.Sprintf("%s:%d", uri, line) }
 
@@ -70,8 +82,9 @@ type Log struct {
 	scenarios []Scenario
 }
 
-// Add records a scenario.
+// Add records a scenario, masking secrets in its HTTP paths.
 func (l *Log) Add(s Scenario) {
+	s.Interactions = masked(s.Interactions)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.scenarios = append(l.scenarios, s)

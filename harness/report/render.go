@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mallbots/mallbots/system/platform/redact"
 )
 
 // Page is what the living documentation shows.
@@ -130,7 +132,7 @@ func (p Page) view() pageView {
 
 func scenarioOf(e Element, featureTags []Tag, rec Scenario) scenarioView {
 	sv := scenarioView{Keyword: e.Keyword, Name: e.Name, Line: e.Line, Tags: tagNames(e.Tags, featureTags),
-		Diagram: layout(rec.Interactions), CorrelationID: rec.CorrelationID}
+		Diagram: layout(masked(rec.Interactions)), CorrelationID: rec.CorrelationID}
 	var total time.Duration
 	for _, s := range e.Steps {
 		sv.Steps = append(sv.Steps, stepOf(s))
@@ -163,7 +165,7 @@ func stepOf(s Step) stepView {
 	for _, r := range s.Rows {
 		sv.Rows = append(sv.Rows, r.Cells)
 	}
-	if msg := strings.TrimSpace(s.Result.Error); msg != "" {
+	if msg := redact.Text(strings.TrimSpace(s.Result.Error)); msg != "" {
 		sv.ErrorHead, sv.ErrorRest, _ = strings.Cut(msg, "\n")
 	}
 	return sv

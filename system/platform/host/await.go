@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/mallbots/mallbots/system/platform/redact"
 )
 
 // Back-off between attempts at a dependency that does not answer yet.
@@ -22,7 +24,7 @@ var errNATSDown = errors.New("no connection to the NATS server yet")
 // started with them, a deployment rolling out) comes up once they do,
 // instead of exiting. With no wait configured each is tried once.
 func (h *Host) awaitDependencies(ctx context.Context) error {
-	if err := h.await(ctx, "nats "+h.cfg.NatsURL, func(context.Context) error {
+	if err := h.await(ctx, "nats "+redact.URL(h.cfg.NatsURL), func(context.Context) error {
 		if !h.bus.Connected() {
 			return errNATSDown
 		}

@@ -3,13 +3,16 @@ package host_test
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/internal/systest"
@@ -119,4 +122,45 @@ func TestNewNamesTheDependencyThatNeverAnswered(t *testing.T) {
 		PostgresDSN: "postgres://u:p@" + pgGate.addr() + "/x?sslmode=disable", HTTPAddr: "127.0.0.1:0",
 		Logger: systest.Logger(), DependencyWait: 300 * time.Millisecond}, stores.Module{})
 	require.ErrorContains(t, err, "postgres does not answer (waited 300ms)")
+}
+
+// lockedBuffer is a log a host's goroutines may write to at once.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestWaitingForDependenciesShowsNoPassword: what a host logs and returns
+// while NATS or Postgres does not answer names them without their
+// credentials.
+func TestWaitingForDependenciesShowsNoPassword(t *testing.T) {
+	n := systest.NATS(t)
+	for _, tc := range []struct{ name, nats, postgres, want string }{
+		{"nats", "nats://app:s3cret@" + newGate(t, n.URL()[len("nats://"):]).addr(), "postgres://u@127.0.0.1:1/x",
+			"nats nats://app:REDACTED@"},
+		{"postgres", n.URL(), "postgres://user:s3cret@" + newGate(t, "127.0.0.1:1").addr() + "/x?sslmode=disable",
+			"postgres does not answer"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var logs lockedBuffer
+			_, err := host.New(t.Context(), host.Config{NatsURL: tc.nats, PostgresDSN: tc.postgres, HTTPAddr: "127.0.0.1:0",
+				Logger: slog.New(slog.NewTextHandler(&logs, nil)), DependencyWait: 300 * time.Millisecond}, stores.Module{})
+			require.ErrorContains(t, err, tc.want)
+			assert.NotContains(t, err.Error(), "s3cret")
+			assert.Contains(t, logs.String(), "waiting for a dependency")
+			assert.NotContains(t, logs.String(), "s3cret")
+		})
+	}
 }
