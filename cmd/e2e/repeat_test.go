@@ -118,16 +118,19 @@ func quarantinedFailuresPass(t *testing.T, h harness) {
 
 // freshEnvironments repeats the flaky scenario, each run in an
 // environment of its own (the remote runtime's: the endpoints read and
-// checked again).
+// checked again) and in a random order whose seed each run's line gives.
 func freshEnvironments(t *testing.T, h harness) {
+	reports := t.TempDir()
 	cmd := h.command("run", "--runtime", "remote", "--features", "testdata/flaky.feature", "--tags", "@alternating",
-		"--reports", t.TempDir(), "--repeat", "2", "--fresh")
+		"--reports", reports, "--repeat", "2", "--fresh", "--random", "-1")
 	cmd.Env = append(cmd.Env, standIn(t))
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
 	require.ErrorAs(t, err, &exit, "the scenario fails in the second run: %s", out)
 	text := string(out)
-	assert.Regexp(t, `run 1/2: 1 passed, 0 failed, \S+ \(environment up in \S+\)`, text)
-	assert.Regexp(t, `run 2/2: 0 passed, 1 failed, \S+ \(environment up in \S+\)`, text)
+	assert.Regexp(t, `run 1/2: 1 passed, 0 failed, \S+, seed \d+ \(environment up in \S+\)`, text)
+	assert.Regexp(t, `run 2/2: 0 passed, 1 failed, \S+, seed \d+ \(environment up in \S+\)`, text)
 	assert.Contains(t, text, "FAILED · 2 runs each in a fresh environment · 1 scenarios, 1 failed at least once (1 failures)")
+	assert.NoDirExists(t, filepath.Join(reports, "runs", "1"), "a run that passed leaves nothing")
+	assert.DirExists(t, filepath.Join(reports, "runs", "2"))
 }

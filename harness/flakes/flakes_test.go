@@ -59,11 +59,11 @@ func TestAReportCountsEveryRunAndKeepsTheFirstFailure(t *testing.T) {
 
 func TestOnlyQuarantinedFailuresPass(t *testing.T) {
 	r := &flakes.Report{Repeat: 1}
-	r.Add(flakes.Run{N: 1}, time.Second, time.Second, []flakes.Outcome{
+	r.Add(flakes.Run{N: 1, Seed: 42}, time.Second, time.Second, []flakes.Outcome{
 		outcome(3, "steady", true, ""), quarantined(outcome(15, "known", false, "broken")),
 	})
 	assert.True(t, r.Passed())
-	assert.Equal(t, "run 1/1: 1 passed, 0 failed, 1 quarantined (1 failed), 1s (environment up in 1s)\n  failed, quarantined: features/x.feature:15",
+	assert.Equal(t, "run 1/1: 1 passed, 0 failed, 1 quarantined (1 failed), 1s, seed 42 (environment up in 1s)\n  failed, quarantined: features/x.feature:15",
 		r.Runs[0].Progress(1))
 	r.Stopped = "interrupted during run 2"
 	assert.False(t, r.Passed(), "a run cut short does not pass")

@@ -44,12 +44,14 @@ type Report struct {
 type Run struct {
 	N int `json:"run"`
 	// Passed and Failed count the scenarios that are not quarantined.
-	Passed            int     `json:"passed"`
-	Failed            int     `json:"failed"`
-	Quarantined       int     `json:"quarantined"`
-	QuarantinedFailed int     `json:"quarantinedFailed"`
-	StartupSeconds    float64 `json:"startupSeconds,omitempty"`
-	WallSeconds       float64 `json:"wallSeconds"`
+	Passed            int `json:"passed"`
+	Failed            int `json:"failed"`
+	Quarantined       int `json:"quarantined"`
+	QuarantinedFailed int `json:"quarantinedFailed"`
+	// Seed is the order the scenarios ran in (--random), 0 in file order.
+	Seed           int64   `json:"seed,omitempty"`
+	StartupSeconds float64 `json:"startupSeconds,omitempty"`
+	WallSeconds    float64 `json:"wallSeconds"`
 	// Reports is the folder holding this run's cucumber JSON, JUnit XML,
 	// living documentation and console output, kept when a scenario failed.
 	Reports string `json:"reports,omitempty"`

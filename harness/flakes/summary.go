@@ -17,6 +17,9 @@ func (run Run) Progress(of int) string {
 		fmt.Fprintf(&b, ", %d quarantined (%d failed)", run.Quarantined, run.QuarantinedFailed)
 	}
 	fmt.Fprintf(&b, ", %s", seconds(run.WallSeconds))
+	if run.Seed != 0 {
+		fmt.Fprintf(&b, ", seed %d", run.Seed)
+	}
 	if run.StartupSeconds > 0 {
 		fmt.Fprintf(&b, " (environment up in %s)", seconds(run.StartupSeconds))
 	}

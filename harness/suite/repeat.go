@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -55,6 +56,7 @@ func repeat(ctx context.Context, cfg Config, rt runtime.Runtime, topo topology.T
 			r.report.Stopped = err.Error()
 		}
 	}
+	_ = os.Remove(r.dir) // only when empty: no run failed
 	r.report.WallSeconds = time.Since(begin).Seconds()
 	return r.finish(res, err)
 }
@@ -72,6 +74,10 @@ func (r *repetitions) run(ctx context.Context, n int) (err error) {
 	defer console.Close()
 	cfg := r.cfg
 	cfg.ReportsDir, cfg.Console, cfg.TestingT = dir, console, nil
+	if cfg.Randomize < 0 {
+		// A seed of each run's own, recorded, so that a failure's order can be replayed.
+		cfg.Randomize = rand.Int64N(1<<31) + 1
+	}
 	env, startup := r.shared, time.Duration(0)
 	if env == nil {
 		fresh, closeEnv, err := bringUp(ctx, cfg, r.rt, r.topo)
@@ -88,7 +94,7 @@ func (r *repetitions) run(ctx context.Context, n int) (err error) {
 	}
 	if res.Outcomes != nil {
 		failed := res.Failed+res.QuarantinedFailed > 0
-		run := flakes.Run{N: n}
+		run := flakes.Run{N: n, Seed: max(cfg.Randomize, 0)}
 		if failed {
 			run.Reports = dir
 		}
