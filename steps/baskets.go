@@ -73,6 +73,12 @@ func (x *scenarioSteps) addItem(ctx context.Context, customer, qty, product stri
 	if err != nil {
 		return basketsapi.Basket{}, err
 	}
+	// An item carries the name and price baskets' copy of the catalogue
+	// holds, so the copy first takes in the stores events the scenario has
+	// caused (a rebrand, a new price: their steps await the event).
+	if err := x.s.AwaitCaughtUp(ctx, 0, basketsapi.Context); err != nil {
+		return basketsapi.Basket{}, fmt.Errorf("before adding %s: %w", product, err)
+	}
 	return x.s.Client.AddItem(ctx, basketID, basketsapi.AddItem{ProductID: productID, Quantity: n})
 }
 

@@ -77,17 +77,23 @@ func (x *scenarioSteps) addProduct(ctx context.Context, store, product, price st
 
 func (x *scenarioSteps) rebrandStore(ctx context.Context, store, name string) error {
 	return x.withStore(store, func(id string) error {
-		_, err := x.s.Client.RebrandStore(ctx, id, storesapi.RebrandStore{Name: x.s.Unique(name)})
+		st, err := x.s.Client.RebrandStore(ctx, id, storesapi.RebrandStore{Name: x.s.Unique(name)})
 		x.s.Remember("store", name, id)
-		return err
+		if err != nil {
+			return err
+		}
+		return announced(ctx, x.s, id, st)
 	})
 }
 
 func (x *scenarioSteps) rebrandProduct(ctx context.Context, product, name string) error {
 	return x.withProduct(product, func(id string) error {
-		_, err := x.s.Client.RebrandProduct(ctx, id, storesapi.RebrandProduct{Name: x.s.Unique(name)})
+		p, err := x.s.Client.RebrandProduct(ctx, id, storesapi.RebrandProduct{Name: x.s.Unique(name)})
 		x.s.Remember("product", name, id)
-		return err
+		if err != nil {
+			return err
+		}
+		return announced(ctx, x.s, id, p)
 	})
 }
 
@@ -98,12 +104,16 @@ func (x *scenarioSteps) changePrice(ctx context.Context, product, direction, by 
 	}
 	return x.withProduct(product, func(id string) error {
 		in := storesapi.ChangePrice{DeltaCents: delta}
+		var p storesapi.Product
 		if direction == "up" {
-			_, err = x.s.Client.IncreasePrice(ctx, id, in)
+			p, err = x.s.Client.IncreasePrice(ctx, id, in)
 		} else {
-			_, err = x.s.Client.DecreasePrice(ctx, id, in)
+			p, err = x.s.Client.DecreasePrice(ctx, id, in)
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return announced(ctx, x.s, id, p)
 	})
 }
 

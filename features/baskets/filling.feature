@@ -35,6 +35,15 @@ Feature: Customers fill a basket from the mall's stores
     Then the basket of "Ada" holds 2 "Novel" at 8.99
     And the basket of "Ada" totals 30.48
 
+  Scenario: A product renamed and repriced goes into the next basket as the store now sells it
+    Given a customer "Bob" is registered
+    And "Bob" starts a basket
+    And "Bob" adds 1 "Hammer" to their basket
+    When the product "Hammer" is rebranded as "Mallet"
+    And the price of "Mallet" goes up by 2.50
+    And "Ada" adds 2 "Mallet" to their basket
+    Then the basket of "Ada" holds 2 "Mallet" at 15.00
+
   Scenario: A line holds at most ten thousand of a product
     Given "Ada" adds 6000 "Nails" to their basket
     When "Ada" tries to add 5000 "Nails" to their basket

@@ -73,6 +73,21 @@ func (s *Scenario) AwaitApplied(ctx context.Context, within time.Duration, name 
 	return s.awaitPositions(ctx, name, m.targets(s.Timeline(), r.StreamSeq))
 }
 
+// AwaitCaughtUp waits up to within until the read model of context name
+// has applied every message of the scenario that it receives, as far as
+// the tap has seen them: for a step that acts on what the read model holds
+// rather than reading it.
+func (s *Scenario) AwaitCaughtUp(ctx context.Context, within time.Duration, name string) error {
+	ctx, cancel := context.WithTimeout(ctx, s.Within(within))
+	defer cancel()
+	m, err := readModelOf(name)
+	if err != nil {
+		return err
+	}
+	_, err = s.catchUp(ctx, name, m)
+	return err
+}
+
 // Read runs check once the read model of context name has applied every
 // message of the scenario it receives, as far as the tap has seen them,
 // and again each time it has applied a further one, until check holds or
