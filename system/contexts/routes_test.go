@@ -21,6 +21,7 @@ func TestEveryRouteRefusesBadInputWithAProblem(t *testing.T) {
 	for _, pattern := range env.Host.Routes() {
 		routes = append(routes, systest.ParseRoute(pattern))
 	}
+	require.NotEmpty(t, routes, "the host lists its routes")
 	rec := systest.NewRecorder(env.Host.Routes())
 	tour(t, env, rec)
 	samples, missing := rec.Samples(routes)
