@@ -11,10 +11,11 @@ TOPOLOGY    ?= microservices
 TAGS        ?=
 CONCURRENCY ?= 4
 LOAD_ARGS   ?=
+FUZZTIME    ?= 10s
 PACT_FFI_DIR := $(CURDIR)/.tools/pact/lib
 PACT_ENV     := CGO_ENABLED=1 CGO_LDFLAGS="-L$(PACT_FFI_DIR) -Wl,-rpath,$(PACT_FFI_DIR)" PACT_DO_NOT_TRACK=true
 
-.PHONY: help build test e2e up load steps contracts can-i-deploy bench lint fmt clean tools postgres pact-ffi pact-cli
+.PHONY: help build test e2e up load steps contracts can-i-deploy bench fuzz lint fmt clean tools postgres pact-ffi pact-cli
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
@@ -61,6 +62,9 @@ can-i-deploy: ## ask the Pact Broker whether PACTICIPANT (default: all) at this 
 
 bench: tools ## run the benchmarks and print their figures
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+fuzz: postgres ## run every fuzz target for FUZZTIME each (default 10s), one after another; fails on a finding (FUZZ=regexp picks targets)
+	@GO=$(GO) FUZZTIME='$(FUZZTIME)' FUZZ='$(FUZZ)' scripts/fuzz.sh
 
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
