@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/system/depot"
+	"github.com/mallbots/mallbots/system/depot/adapters/consumers"
 	"github.com/mallbots/mallbots/system/depot/depotapi"
 	"github.com/mallbots/mallbots/system/ordering/orderingapi"
 	"github.com/mallbots/mallbots/system/platform/command"
@@ -29,11 +30,10 @@ func TestOrderCanceledCancelsTheList(t *testing.T) {
 	completed := r.listIn(t, depotapi.StatusCompleted, completedOrder, bot.ID, item(cafe, "cup", 1))
 	assigned := r.listIn(t, depotapi.StatusAssigned, assignedOrder, bot.ID, item(cafe, "mug", 1))
 
-	// The consumer handles one message at a time in stream order: once the
-	// last cancellation shows, the earlier ones have been handled too.
 	r.orderCanceled(t, completedOrder)
 	r.orderCanceled(t, neverListed)
 	env := r.orderCanceled(t, assignedOrder)
+	systest.AwaitCaughtUp(t, t.Context(), r.bus.JetStream(), consumers.OrderingConsumer)
 	canceled := r.event(t, assigned, "ShoppingListCanceled")
 	assert.Equal(t, env.CorrelationID, canceled.CorrelationID, "the cancellation shares the order's correlation")
 	assert.Equal(t, env.ID, canceled.CausationID, "and is caused by OrderCanceled")
@@ -63,9 +63,7 @@ func TestStoreCacheKeepsTheNewestState(t *testing.T) {
 	older := storesapi.Store{ID: store.ID, Name: "Cafe", Location: "Level 1", Participating: true}
 	r.storeEvent(t, 3, storesapi.StoreRebranded{Store: moved})
 	r.storeEvent(t, 2, storesapi.StoreParticipationEnabled{Store: older})
-	// The stores consumer handles its messages in stream order: once a
-	// store created after them is cached, all three have been handled.
-	r.awaitStores(t, r.newStore(t, "Marker", "Basement"))
+	systest.AwaitCaughtUp(t, t.Context(), r.bus.JetStream(), consumers.StoresConsumer)
 
 	id := r.create(t, msg.NewID(), item(store, "cup", 1))
 	l, err := r.c.ShoppingList(t.Context(), id)
@@ -77,7 +75,7 @@ func TestStoreCacheKeepsTheNewestState(t *testing.T) {
 	disabled := moved
 	disabled.Participating = false
 	r.storeEvent(t, 4, storesapi.StoreParticipationDisabled{Store: disabled})
-	r.awaitStores(t, r.newStore(t, "Marker 2", "Basement"))
+	systest.AwaitCaughtUp(t, t.Context(), r.bus.JetStream(), consumers.StoresConsumer)
 	r.create(t, msg.NewID(), item(store, "cup", 1))
 }
 

@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/system/depot/adapters/commands"
+	"github.com/mallbots/mallbots/system/depot/adapters/consumers"
 	"github.com/mallbots/mallbots/system/depot/depotapi"
 	"github.com/mallbots/mallbots/system/platform/command"
 	"github.com/mallbots/mallbots/system/platform/msg"
@@ -38,12 +40,7 @@ func TestCancelRacingCreate(t *testing.T) {
 		env := replies.Next(t)
 		outcome[orderOf[env.CausationID]] = systest.Payload[command.Reply](t, env)
 	}
-	// A last cancellation, of a list, marks the end of the ordering
-	// consumer's backlog: it handles its messages in stream order.
-	marker := msg.NewID()
-	markerList := r.create(t, marker, item(cafe, "cup", 1))
-	r.orderCanceled(t, marker)
-	r.event(t, markerList, "ShoppingListCanceled")
+	systest.AwaitCaughtUp(t, t.Context(), r.bus.JetStream(), consumers.OrderingConsumer, commands.Consumer)
 
 	refused := 0
 	for orderID, reply := range outcome {
