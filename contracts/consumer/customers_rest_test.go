@@ -3,7 +3,6 @@
 package consumer
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"testing"
@@ -15,26 +14,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/contracts/internal/pactkit"
-	basketscustomers "github.com/mallbots/mallbots/system/baskets/adapters/customersrest"
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/customers/customersapi"
-	paymentscustomers "github.com/mallbots/mallbots/system/payments/adapters/customersrest"
+	"github.com/mallbots/mallbots/system/customers/customerslookup"
 )
 
-// customerAsker is a context's customersrest adapter: whether customers
-// knows a customer its cache does not hold yet.
-type customerAsker interface {
-	Exists(ctx context.Context, id string) (bool, error)
-}
-
-// customerAskers are the contexts that ask customers on a cache miss.
-var customerAskers = []struct {
-	consumer string
-	adapter  func(c *client.Client) customerAsker
-}{
-	{"baskets", func(c *client.Client) customerAsker { return basketscustomers.New(c) }},
-	{"payments", func(c *client.Client) customerAsker { return paymentscustomers.New(c) }},
-}
+// customerAskers are the contexts that ask customers on a cache miss, each
+// through customerslookup (its own pact).
+var customerAskers = []struct{ consumer string }{{"baskets"}, {"payments"}}
 
 // customersClient is the typed client with customers' base URL at the
 // mock server.
@@ -44,7 +31,7 @@ func customersClient(cfg consumer.MockServerConfig) *client.Client {
 }
 
 // TestContextsAskCustomersForACustomer: on a cache miss baskets and
-// payments read the customer through their customersrest adapter (the
+// payments read the customer through customerslookup (the
 // typed client); they need only the answer's status: 200, it exists.
 func TestContextsAskCustomersForACustomer(t *testing.T) {
 	for _, a := range customerAskers {
@@ -55,7 +42,7 @@ func TestContextsAskCustomersForACustomer(t *testing.T) {
 				WithRequestPathMatcher(http.MethodGet, byStateID("/api/customers/", "customerId", pactkit.ExampleID)).
 				WillRespondWith(http.StatusOK, jsonAnswer(map[string]any{"customerId": pactkit.ID(pactkit.ExampleID)})).
 				ExecuteTest(t, func(cfg consumer.MockServerConfig) error {
-					exists, err := a.adapter(customersClient(cfg)).Exists(ctx(t), pactkit.ExampleID)
+					exists, err := customerslookup.New(customersClient(cfg)).Exists(ctx(t), pactkit.ExampleID)
 					require.NoError(t, err)
 					assert.True(t, exists)
 					return err
@@ -76,7 +63,7 @@ func TestContextsAskCustomersForAMissingCustomer(t *testing.T) {
 				WithRequest(http.MethodGet, "/api/customers/"+missingID).
 				WillRespondWith(http.StatusNotFound, problemAnswer).
 				ExecuteTest(t, func(cfg consumer.MockServerConfig) error {
-					exists, err := a.adapter(customersClient(cfg)).Exists(ctx(t), missingID)
+					exists, err := customerslookup.New(customersClient(cfg)).Exists(ctx(t), missingID)
 					require.NoError(t, err, "404 is an answer: not found")
 					assert.False(t, exists)
 					return err

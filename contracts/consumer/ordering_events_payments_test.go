@@ -14,9 +14,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/contracts/internal/pactkit"
+	"github.com/mallbots/mallbots/system/customers/customerslookup"
 	"github.com/mallbots/mallbots/system/ordering/orderingapi"
 	paymentsconsumers "github.com/mallbots/mallbots/system/payments/adapters/consumers"
-	paymentscustomers "github.com/mallbots/mallbots/system/payments/adapters/customersrest"
 	paymentspg "github.com/mallbots/mallbots/system/payments/adapters/postgres"
 	paymentsapp "github.com/mallbots/mallbots/system/payments/app"
 	paymentsdomain "github.com/mallbots/mallbots/system/payments/domain"
@@ -29,7 +29,7 @@ import (
 // paymentsApp is the application service payments' module.go builds;
 // customers is never asked on the paths the tests take.
 func paymentsApp(pool *pgxpool.Pool) *paymentsapp.App {
-	customers := paymentsapp.Customers{Cache: paymentspg.NewCustomers(pool), API: paymentscustomers.New(unreachable())}
+	customers := paymentsapp.Customers{Cache: paymentspg.NewCustomers(pool), API: customerslookup.New(unreachable())}
 	return paymentsapp.New(pool, paymentspg.NewPayments(pool), paymentspg.NewInvoices(pool), customers,
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 }

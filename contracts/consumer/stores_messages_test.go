@@ -12,13 +12,13 @@ import (
 	"github.com/mallbots/mallbots/contracts/internal/pactkit"
 	"github.com/mallbots/mallbots/system/baskets"
 	basketsconsumers "github.com/mallbots/mallbots/system/baskets/adapters/consumers"
-	basketscustomers "github.com/mallbots/mallbots/system/baskets/adapters/customersrest"
 	basketspg "github.com/mallbots/mallbots/system/baskets/adapters/postgres"
 	basketsstores "github.com/mallbots/mallbots/system/baskets/adapters/storesrest"
 	basketsapp "github.com/mallbots/mallbots/system/baskets/app"
 	basketsmigrations "github.com/mallbots/mallbots/system/baskets/migrations"
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/customers/customersapi"
+	"github.com/mallbots/mallbots/system/customers/customerslookup"
 	"github.com/mallbots/mallbots/system/depot"
 	depotconsumers "github.com/mallbots/mallbots/system/depot/adapters/consumers"
 	depotpg "github.com/mallbots/mallbots/system/depot/adapters/postgres"
@@ -54,7 +54,7 @@ var (
 // neither stores nor customers is asked on the paths the tests take.
 func basketsApp(pool *pgxpool.Pool) *basketsapp.App {
 	return basketsapp.New(pool, basketspg.NewCache(pool), basketsstores.New(unreachable()),
-		basketscustomers.New(unreachable()), baskets.SnapshotEvery)
+		customerslookup.New(unreachable()), baskets.SnapshotEvery)
 }
 
 // unreachable is a client of stores and customers at a closed port.

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/mallbots/mallbots/system/baskets/adapters/consumers"
-	"github.com/mallbots/mallbots/system/baskets/adapters/customersrest"
 	"github.com/mallbots/mallbots/system/baskets/adapters/postgres"
 	"github.com/mallbots/mallbots/system/baskets/adapters/rest"
 	"github.com/mallbots/mallbots/system/baskets/adapters/storesrest"
@@ -23,6 +22,7 @@ import (
 	"github.com/mallbots/mallbots/system/baskets/migrations"
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/customers/customersapi"
+	"github.com/mallbots/mallbots/system/customers/customerslookup"
 	"github.com/mallbots/mallbots/system/platform/host"
 	"github.com/mallbots/mallbots/system/stores/storesapi"
 )
@@ -50,7 +50,7 @@ func (Module) Mount(_ context.Context, m *host.Mount) error {
 	if err != nil {
 		return err
 	}
-	a := app.New(m.Pool, postgres.NewCache(m.Pool), storesrest.New(peers), customersrest.New(peers), SnapshotEvery)
+	a := app.New(m.Pool, postgres.NewCache(m.Pool), storesrest.New(peers), customerslookup.New(peers), SnapshotEvery)
 	rest.Register(m.Mux, a)
 	m.Consume(consumers.Stores(a))
 	m.Consume(consumers.Customers(a))

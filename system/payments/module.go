@@ -17,9 +17,9 @@ import (
 
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/customers/customersapi"
+	"github.com/mallbots/mallbots/system/customers/customerslookup"
 	"github.com/mallbots/mallbots/system/payments/adapters/commands"
 	"github.com/mallbots/mallbots/system/payments/adapters/consumers"
-	"github.com/mallbots/mallbots/system/payments/adapters/customersrest"
 	"github.com/mallbots/mallbots/system/payments/adapters/postgres"
 	"github.com/mallbots/mallbots/system/payments/adapters/rest"
 	"github.com/mallbots/mallbots/system/payments/app"
@@ -49,7 +49,7 @@ func (Module) Mount(_ context.Context, m *host.Mount) error {
 		return errors.New("the customers peer URL is required for cache misses (--peers customers=http://...)")
 	}
 	api := client.New(map[string]string{customersapi.Context: url}, &http.Client{Timeout: CustomersTimeout})
-	customers := app.Customers{Cache: postgres.NewCustomers(m.Pool), API: customersrest.New(api)}
+	customers := app.Customers{Cache: postgres.NewCustomers(m.Pool), API: customerslookup.New(api)}
 	a := app.New(m.Pool, postgres.NewPayments(m.Pool), postgres.NewInvoices(m.Pool), customers, m.Log)
 	rest.Register(m.Mux, a)
 	m.Consume(consumers.Ordering(a))
