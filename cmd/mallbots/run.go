@@ -56,6 +56,8 @@ func parse(args []string, getenv func(string) string) (settings, error) {
 	fs.DurationVar(&s.contextsCfg.SagaStepTimeout, "saga-step-timeout", 0,
 		"deadline of each create-order saga step (0: the saga's default)")
 	fs.BoolVar(&s.cfg.Profiling, "pprof", getenv("MALLBOTS_PPROF") == "true" || getenv("MALLBOTS_PPROF") == "1", "serve Go profiles under /debug/pprof/ [MALLBOTS_PPROF]")
+	fs.BoolVar(&s.cfg.Chaos, "chaos", getenv("MALLBOTS_CHAOS") == "true" || getenv("MALLBOTS_CHAOS") == "1",
+		"obey fault requests from bin/e2e chaos (testing only) [MALLBOTS_CHAOS]")
 	fs.StringVar(&s.logLevel, "log-level", env("MALLBOTS_LOG_LEVEL", "info"), "debug, info, warn or error [MALLBOTS_LOG_LEVEL]")
 	fs.StringVar(&s.logFormat, "log-format", env("MALLBOTS_LOG_FORMAT", "text"), "text or json [MALLBOTS_LOG_FORMAT]")
 	if err := fs.Parse(args); err != nil {

@@ -43,6 +43,9 @@ type Fault struct {
 	Count int `json:"count"`
 	// DelayMs is how long a slow send waits; slow mode only.
 	DelayMs int `json:"delayMs,omitempty"`
+	// Every makes the fault hit one send in Every (2: every second send,
+	// half of them); 0 or 1: every send. Sends it skips do not count.
+	Every int `json:"every,omitempty"`
 	// To limits the fault to sends to this number, so that tests running at
 	// the same time can each break their own recipient; empty means every send.
 	To string `json:"to,omitempty"`
@@ -52,6 +55,7 @@ type Fault struct {
 type FaultStatus struct {
 	Mode    string `json:"mode"`
 	DelayMs int    `json:"delayMs,omitempty"`
+	Every   int    `json:"every,omitempty"`
 	// Remaining is how many more sends the fault affects; 0 with a mode
 	// other than none means until cleared.
 	Remaining int `json:"remaining"`

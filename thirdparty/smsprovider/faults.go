@@ -19,6 +19,8 @@ type rule struct {
 	delay     time.Duration
 	remaining int
 	unlimited bool
+	every     int // hit one send in every (<= 1: each)
+	seen      int // sends seen under this rule
 }
 
 // applied is what one send gets from the fault in force.
@@ -39,6 +41,9 @@ func (f *faultState) take(to string) applied {
 	if r == nil {
 		return applied{}
 	}
+	if r.seen++; r.every > 1 && r.seen%r.every != 0 {
+		return applied{}
+	}
 	if !r.unlimited {
 		if r.remaining--; r.remaining <= 0 {
 			delete(f.rules, key)
@@ -54,7 +59,7 @@ func (f *faultState) set(in Fault) {
 		f.rules = map[string]*rule{}
 	}
 	f.rules[in.To] = &rule{mode: in.Mode, delay: time.Duration(in.DelayMs) * time.Millisecond,
-		remaining: in.Count, unlimited: in.Count == 0}
+		remaining: in.Count, unlimited: in.Count == 0, every: in.Every}
 }
 
 // clear removes the fault of one number, or every fault when to is empty.
@@ -77,6 +82,9 @@ func (f *faultState) status(to string) FaultStatus {
 		return FaultStatus{Mode: ModeNone}
 	}
 	st := FaultStatus{Mode: r.mode, DelayMs: int(r.delay / time.Millisecond)}
+	if r.every > 1 {
+		st.Every = r.every
+	}
 	if !r.unlimited {
 		st.Remaining = r.remaining
 	}
@@ -89,6 +97,8 @@ func (in Fault) validate() error {
 		return invalid("mode must be fail, slow or drop")
 	case in.Count < 0 || in.Count > MaxFaultCount:
 		return invalid("count must be 0 (until cleared) to %d", MaxFaultCount)
+	case in.Every < 0 || in.Every > MaxFaultCount:
+		return invalid("every must be 0 (each send) to %d", MaxFaultCount)
 	case in.Mode == ModeSlow && (in.DelayMs < 1 || in.DelayMs > MaxDelayMs):
 		return invalid("delayMs must be 1 to %d for slow", MaxDelayMs)
 	case in.Mode != ModeSlow && in.DelayMs != 0:

@@ -2,6 +2,7 @@ package smsprovider_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"testing"
 	"time"
@@ -222,4 +223,23 @@ func TestAFaultForOneNumberLeavesOthersAlone(t *testing.T) {
 	a, err = send(t, ctx, srv.URL, "k3", broken, "hello")
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusAccepted, a.status, "its fault was used up")
+}
+
+func TestEveryHitsOneSendInEvery(t *testing.T) {
+	t.Parallel()
+	srv, ctx := start(t), testContext(t)
+	st := setFault(t, ctx, srv.URL, smsprovider.Fault{Mode: smsprovider.ModeFail, Every: 2})
+	assert.Equal(t, smsprovider.FaultStatus{Mode: smsprovider.ModeFail, Every: 2}, st)
+	var statuses []int
+	for i := range 6 {
+		a, err := send(t, ctx, srv.URL, fmt.Sprintf("k%d", i), "+14155550123", "hello")
+		require.NoError(t, err)
+		statuses = append(statuses, a.status)
+	}
+	accepted, failed := http.StatusAccepted, http.StatusServiceUnavailable
+	assert.Equal(t, []int{accepted, failed, accepted, failed, accepted, failed}, statuses, "every second send fails")
+	assert.Len(t, messages(t, ctx, srv.URL, ""), 3)
+
+	a := mustDo(t, ctx, http.MethodPut, srv.URL+"/v1/admin/faults", `{"mode":"fail","every":-1}`)
+	assert.Equal(t, http.StatusBadRequest, a.status)
 }

@@ -16,8 +16,9 @@ const StreamName = "MALLBOTS"
 
 // Bus is a connection to NATS with JetStream.
 type Bus struct {
-	nc *nats.Conn
-	js jetstream.JetStream
+	nc     *nats.Conn
+	js     jetstream.JetStream
+	forced forcedDeliveries
 }
 
 // Connect dials url and keeps reconnecting forever, so a broker restart is an

@@ -77,6 +77,8 @@ func (d *delivery) handle(it laneItem) {
 	n := meta.NumDelivered
 	err = d.process(it)
 	switch {
+	case err == nil && d.bus.forced.again(n):
+		_ = m.Nak() // handled; delivered again at once for the inbox to absorb
 	case err == nil:
 		d.ack(m)
 	case errors.Is(err, ErrPermanent) || n >= uint64(d.spec.MaxDeliver):

@@ -31,6 +31,9 @@ type Config struct {
 	DependencyWait time.Duration
 	// Profiling serves Go's pprof profiles under /debug/pprof/.
 	Profiling bool
+	// Chaos makes the host obey fault requests on ChaosSubject (bin/e2e
+	// chaos); never on in production.
+	Chaos bool
 	// ShutdownGrace bounds how long in-flight HTTP requests may take at stop.
 	ShutdownGrace time.Duration
 }

@@ -15,6 +15,11 @@ import (
 // one of them fails; then it stops them all and closes every connection.
 func (h *Host) Run(ctx context.Context) error {
 	defer h.close()
+	stopChaos, err := h.listenChaos()
+	if err != nil {
+		return err
+	}
+	defer stopChaos()
 	g, gctx := errgroup.WithContext(ctx)
 	var subs []*bus.Subscription
 	defer func() {
@@ -43,7 +48,7 @@ func (h *Host) Run(ctx context.Context) error {
 	g.Go(func() error { return httpx.Serve(gctx, h.ln, handler, h.cfg.ShutdownGrace) })
 	h.ready.Store(true)
 	h.cfg.Logger.Info("host ready", "addr", h.Addr(), "contexts", h.names())
-	err := g.Wait()
+	err = g.Wait()
 	h.ready.Store(false)
 	return err
 }

@@ -17,6 +17,7 @@ func Run(t *testing.T, newEnv NewEnv) {
 		{"bus: a handler that always fails dead-letters its message after max deliveries", testDeadLetter},
 		{"bus: with workers, a stuck message holds back only its own aggregate, each aggregate in order", testLanes},
 		{"bus: a message held by a consumer that crashed is delivered again well within a saga step", testCrashedConsumer},
+		{"bus: forced deliveries hand each message over three times and the inbox keeps one effect", testForcedDeliveries},
 		{"bus: undecodable bytes are dead-lettered at once", testPoisonBytes},
 	}
 	for _, c := range cases {
