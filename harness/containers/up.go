@@ -215,9 +215,11 @@ func (e *Env) startPostgres(ctx context.Context, started chan struct{}) error {
 	opts := append(e.common(postgresAlias), signalStarted(started),
 		tcpostgres.WithDatabase(pgCredential), tcpostgres.WithUsername(pgCredential),
 		tcpostgres.WithPassword(pgCredential),
-		// Nothing outlives the run: trade durability for speed, as the
-		// local runtime does; one pool per service needs the connections.
-		testcontainers.WithCmd("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off",
+		// Nothing outlives the run: no durability against a machine crash,
+		// as in the local runtime, but synchronous commits, so that a crash
+		// of Postgres itself (a chaos fault) loses no committed transaction;
+		// one pool per service needs the connections.
+		testcontainers.WithCmd("postgres", "-c", "fsync=off",
 			"-c", "full_page_writes=off", "-c", "max_connections=300"),
 		// Like the module's BasicWaitStrategies, without their port check
 		// from inside the container (an exec, slow here): the second

@@ -20,6 +20,7 @@ type Env struct {
 	opts      options
 	nats      *natsembed.Server
 	pg        *pgtemp.Server
+	dsn       string // the system's database, as the services reach it
 	pgLog     *lineLog
 	procs     map[string]*process
 	endpoints runtime.Endpoints

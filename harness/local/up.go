@@ -50,6 +50,7 @@ func (r *Runtime) up(ctx context.Context, topo topology.Topology) (_ *Env, err e
 	if err != nil {
 		return nil, err
 	}
+	env.dsn = dsn
 	if err := env.planProcesses(dsn); err != nil {
 		return nil, err
 	}

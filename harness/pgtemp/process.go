@@ -46,7 +46,6 @@ func serverArgs(dataDir, socketDir string, port int) []string {
 		"-k", socketDir,
 		"-c", "listen_addresses=127.0.0.1",
 		"-c", "fsync=off",
-		"-c", "synchronous_commit=off",
 		"-c", "full_page_writes=off",
 		"-c", "max_connections=300",
 		"-c", "shared_buffers=32MB",

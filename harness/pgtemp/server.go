@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -28,6 +29,10 @@ type Server struct {
 	port  int
 	major int
 	proc  *postmaster
+	// bins, user and logw start the postmaster again (Restart).
+	bins binaries
+	user runUser
+	logw io.Writer
 	// attached: another process owns the server (see Attach).
 	attached bool
 
@@ -71,7 +76,7 @@ func start(ctx context.Context, opts []Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{dir: dir, major: bins.major}
+	s := &Server{dir: dir, major: bins.major, bins: bins, user: u, logw: o.logWriter}
 	if err := s.boot(ctx, bins, tmpl, u, o); err != nil {
 		return nil, errors.Join(err, removeDir(dir))
 	}
