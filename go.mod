@@ -16,6 +16,7 @@ require (
 	github.com/pact-foundation/pact-go/v2 v2.7.0
 	github.com/shirou/gopsutil/v4 v4.26.6
 	github.com/stretchr/testify v1.12.1
+	github.com/terminalstatic/go-xsd-validate v0.1.8
 	github.com/testcontainers/testcontainers-go v0.45.0
 	github.com/testcontainers/testcontainers-go/modules/nats v0.44.0
 	github.com/testcontainers/testcontainers-go/modules/postgres v0.45.0

@@ -26,17 +26,10 @@ say() { echo "docker-engine: $*" >&2; }
 
 engine_answers() { docker info >/dev/null 2>&1; }
 
-apt_lists_present() { compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null; }
-
 # install_with_apt: install docker.io, updating the lists only if needed.
 install_with_apt() {
-	export DEBIAN_FRONTEND=noninteractive
 	say "installing the Debian package $PACKAGE"
-	if apt_lists_present && apt-get install -y -qq "$PACKAGE" >&2; then
-		return 0
-	fi
-	apt-get update -qq >&2
-	apt-get install -y -qq "$PACKAGE" >&2
+	"$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" "$PACKAGE"
 }
 
 # dockerd_running: a dockerd process exists (it may still be starting).

@@ -48,20 +48,10 @@ find_bindir() {
 	return 1
 }
 
-# apt_lists_present: apt has package lists (otherwise install cannot work).
-apt_lists_present() {
-	compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null
-}
-
 # install_with_apt: install the package, updating the lists only if needed.
 install_with_apt() {
-	export DEBIAN_FRONTEND=noninteractive
 	echo "ensure-postgres: installing the Debian package $PACKAGE" >&2
-	if apt_lists_present && apt-get install -y -qq "$PACKAGE" >&2; then
-		return 0
-	fi
-	apt-get update -qq >&2
-	apt-get install -y -qq "$PACKAGE" >&2
+	"$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" "$PACKAGE"
 }
 
 missing() {

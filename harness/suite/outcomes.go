@@ -7,12 +7,8 @@ import (
 	"github.com/mallbots/mallbots/harness/report"
 )
 
-// readOutcomes reads how each scenario ended from the cucumber JSON of a run.
-func readOutcomes(path string) ([]flakes.Outcome, error) {
-	features, err := report.ReadCucumber(path)
-	if err != nil {
-		return nil, err
-	}
+// outcomesOf is how each scenario ended, from the cucumber JSON of a run.
+func outcomesOf(features []report.Feature) []flakes.Outcome {
 	var out []flakes.Outcome
 	for _, f := range features {
 		for _, e := range f.Elements {
@@ -21,7 +17,7 @@ func readOutcomes(path string) ([]flakes.Outcome, error) {
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // outcomeOf is how scenario e of the feature at uri ended: a scenario

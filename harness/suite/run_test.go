@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mallbots/mallbots/harness/report"
+	"github.com/mallbots/mallbots/harness/report/junitschema"
 	"github.com/mallbots/mallbots/harness/suite"
 )
 
@@ -58,4 +59,19 @@ func TestARunWritesTheLivingDocumentation(t *testing.T) {
 	} {
 		assert.Contains(t, html, want)
 	}
+}
+
+// TestARunWritesJUnitValidAgainstTheJenkinsSchema runs a passing and a
+// failing (quarantined) scenario against a stand-in system and checks the
+// junit.xml the run leaves against the common Jenkins JUnit schema, as
+// written.
+func TestARunWritesJUnitValidAgainstTheJenkinsSchema(t *testing.T) {
+	_, reports, _ := runQuarantined(t)
+	data, err := os.ReadFile(filepath.Join(reports, "junit.xml"))
+	require.NoError(t, err)
+	require.NoError(t, junitschema.Validate(data), "%s", data)
+	text := string(data)
+	assert.Contains(t, text, `<testsuites name="mallbots" tests="2" failures="1" errors="0"`)
+	assert.Contains(t, text, `<testcase name="A steady scenario" classname="A feature with a quarantined scenario" status="passed"`)
+	assert.Contains(t, text, `<failure type="failed" message="Step the response status is 200: `)
 }
