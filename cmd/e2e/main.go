@@ -6,6 +6,10 @@
 //	e2e up     start the system, print its endpoints, wait for Ctrl-C
 //	e2e load   drive the checkout journey at a rate or concurrency and report
 //	           latency, throughput, errors and resource use (reports/load.*)
+//	e2e chaos  drive checkouts while injecting one fault at a time (a context
+//	           killed, NATS and Postgres restarted, the SMS provider failing,
+//	           every message redelivered, all together) and count what was
+//	           lost or duplicated (reports/chaos.json)
 //	e2e steps  print the step catalogue, every step with an example
 //
 // Every flag has an environment variable default (RUNTIME, TOPOLOGY, TAGS,
@@ -45,8 +49,10 @@ func dispatch(ctx context.Context, args []string) (int, error) {
 		return up(ctx, args)
 	case "load":
 		return loadCommand(ctx, args)
+	case "chaos":
+		return chaosCommand(ctx, args)
 	case "steps":
 		return printSteps(os.Stdout), nil
 	}
-	return 2, fmt.Errorf("unknown command %q (want run, up, load or steps)", command)
+	return 2, fmt.Errorf("unknown command %q (want run, up, load, chaos or steps)", command)
 }

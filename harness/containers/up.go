@@ -278,6 +278,8 @@ func (e *Env) serviceArgs(s topology.Service) []string {
 		"--postgres-dsn", fmt.Sprintf("postgres://%[1]s:%[1]s@%[2]s:5432/%[1]s?sslmode=disable", pgCredential, postgresAlias),
 		"--peers", strings.Join(peers, ","), "--log-format", "text",
 		"--wait-for-deps", e.opts.readyTimeout.String(),
+		// A test environment: bin/e2e chaos may ask for faults (host.ChaosSubject).
+		"--chaos",
 	}
 	if e.opts.stepTimeout > 0 {
 		args = append(args, "--saga-step-timeout", e.opts.stepTimeout.String())

@@ -128,6 +128,8 @@ func (e *Env) serviceArgs(s topology.Service, port int, dsn string, peers []stri
 		"--http-addr", fmt.Sprintf("127.0.0.1:%d", port),
 		"--nats-url", e.nats.URL(), "--postgres-dsn", dsn,
 		"--peers", strings.Join(peers, ","), "--log-format", "text",
+		// A test environment: bin/e2e chaos may ask for faults (host.ChaosSubject).
+		"--chaos",
 	}
 	if e.opts.stepTimeout > 0 {
 		args = append(args, "--saga-step-timeout", e.opts.stepTimeout.String())

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/mallbots/mallbots/system/notifications/domain"
+	"github.com/mallbots/mallbots/system/platform/apperr"
 )
 
 // Customers is the local copy of customers' state. A write carries the
@@ -67,8 +68,10 @@ var (
 )
 
 // ErrCustomerUnknown reports an order event for a customer the cache does
-// not hold yet; the event is retried, as the customer's events may lag.
-var ErrCustomerUnknown = errors.New("customer not in the cache yet")
+// not hold yet; the event is retried, as the customer's events may lag (for
+// as long as the bus retries an unavailable dependency, not just max
+// deliver times: after a broker restart the lag outlasted those).
+var ErrCustomerUnknown = apperr.Unavailable(errors.New("customer not in the cache yet"))
 
 // Config tunes the sender.
 type Config struct {

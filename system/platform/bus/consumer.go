@@ -13,7 +13,9 @@ import (
 )
 
 // Handler processes one message. A nil error acks it; ErrPermanent sends it
-// straight to the dead-letter subject; any other error redelivers it later.
+// straight to the dead-letter subject; an unavailable dependency
+// (apperr.IsUnavailable) redelivers it later, up to MaxUnavailable times;
+// any other error redelivers it later, up to MaxDeliver times.
 type Handler func(ctx context.Context, env msg.Envelope) error
 
 // ErrPermanent marks a failure that no retry can fix (undecodable input).
@@ -30,6 +32,12 @@ type ConsumerSpec struct {
 	Subjects []string
 	// MaxDeliver bounds deliveries before dead-lettering (default 5).
 	MaxDeliver int
+	// MaxUnavailable bounds deliveries of a message whose handler fails
+	// because a dependency is unavailable (apperr.IsUnavailable: the
+	// database down, a copy not caught up yet): it is delivered again with
+	// backoff, past MaxDeliver, up to this many times (default 100, about
+	// eight minutes with the default backoff) before it is dead-lettered.
+	MaxUnavailable int
 	// AckWait is how long a delivery may stay unacknowledged before the
 	// server delivers it again (default 5s): how long the messages a crashed
 	// consumer held wait before its restart (or another instance) gets them.
@@ -48,6 +56,9 @@ type ConsumerSpec struct {
 func (s *ConsumerSpec) setDefaults() {
 	if s.MaxDeliver == 0 {
 		s.MaxDeliver = 5
+	}
+	if s.MaxUnavailable == 0 {
+		s.MaxUnavailable = 100
 	}
 	if s.AckWait == 0 {
 		s.AckWait = 5 * time.Second

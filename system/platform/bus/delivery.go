@@ -10,6 +10,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/mallbots/mallbots/system/platform/apperr"
 	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
@@ -81,13 +82,21 @@ func (d *delivery) handle(it laneItem) {
 		_ = m.Nak() // handled; delivered again at once for the inbox to absorb
 	case err == nil:
 		d.ack(m)
-	case errors.Is(err, ErrPermanent) || n >= uint64(d.spec.MaxDeliver):
+	case errors.Is(err, ErrPermanent) || n >= uint64(d.limit(err)):
 		d.deadLetter(m, meta, err)
 	default:
 		d.spec.Logger.Warn("handler failed, will redeliver", "consumer", d.spec.Durable,
 			"subject", m.Subject(), "delivery", n, "err", err)
 		_ = m.NakWithDelay(d.spec.Backoff(int(n)))
 	}
+}
+
+// limit is how many deliveries a message failing with err may get.
+func (d *delivery) limit(err error) int {
+	if apperr.IsUnavailable(err) {
+		return max(d.spec.MaxUnavailable, d.spec.MaxDeliver)
+	}
+	return d.spec.MaxDeliver
 }
 
 func (d *delivery) process(it laneItem) error {

@@ -19,6 +19,9 @@ func ProblemFor(err error) *Problem {
 		return fromAppErr(e)
 	}
 	switch {
+	case apperr.IsUnavailable(err):
+		return NewProblem(http.StatusServiceUnavailable, TypeUnavailable,
+			"something this request needs is unavailable for a moment (the database, another context); retry shortly")
 	case errors.Is(err, es.ErrNotFound):
 		return NewProblem(http.StatusNotFound, TypeNotFound, err.Error())
 	case errors.Is(err, es.ErrStaleVersion):

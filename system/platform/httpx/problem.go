@@ -19,6 +19,7 @@ const (
 	TypeUnsupportedMedia = ProblemBase + "unsupported-media-type"
 	TypeMethodNotAllowed = ProblemBase + "method-not-allowed"
 	TypeInternal         = ProblemBase + "internal"
+	TypeUnavailable      = ProblemBase + "unavailable"
 )
 
 // Problem is an RFC 9457 problem details document.
@@ -44,6 +45,9 @@ func WriteProblem(w http.ResponseWriter, r *http.Request, p *Problem) {
 	p.Instance = r.URL.Path
 	p.CorrelationID = w.Header().Get(HeaderCorrelationID)
 	w.Header().Set("Content-Type", "application/problem+json")
+	if p.Status == http.StatusServiceUnavailable && w.Header().Get("Retry-After") == "" {
+		w.Header().Set("Retry-After", "1")
+	}
 	w.WriteHeader(p.Status)
 	_ = json.NewEncoder(w).Encode(p)
 }

@@ -18,6 +18,7 @@ func Run(t *testing.T, newEnv NewEnv) {
 		{"bus: with workers, a stuck message holds back only its own aggregate, each aggregate in order", testLanes},
 		{"bus: a message held by a consumer that crashed is delivered again well within a saga step", testCrashedConsumer},
 		{"bus: forced deliveries hand each message over three times and the inbox keeps one effect", testForcedDeliveries},
+		{"bus: a message whose dependency is unavailable outlasts max deliver and is handled once it is back", testUnavailableOutlastsMaxDeliver},
 		{"bus: undecodable bytes are dead-lettered at once", testPoisonBytes},
 	}
 	for _, c := range cases {

@@ -1,0 +1,101 @@
+package chaos
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/mallbots/mallbots/harness/runtime"
+	"github.com/mallbots/mallbots/harness/topology"
+	"github.com/mallbots/mallbots/system/client"
+	"github.com/mallbots/mallbots/system/platform/host"
+)
+
+// Target is the running system a chaos run disturbs and audits.
+type Target struct {
+	Env    runtime.Environment
+	Faults runtime.Faults
+	Topo   topology.Topology
+	api    *client.Client
+	nc     *nats.Conn
+	js     jetstream.JetStream
+	db     *pgxpool.Pool
+}
+
+// NewTarget connects to env's broker, database and APIs. env must offer
+// fault controls (runtime.Faults): the local and containers runtimes do.
+func NewTarget(ctx context.Context, env runtime.Environment, topo topology.Topology) (*Target, error) {
+	f, ok := env.(runtime.Faults)
+	if !ok {
+		return nil, errors.New("chaos: this runtime offers no fault controls (use the local or containers runtime)")
+	}
+	t := &Target{Env: env, Faults: f, Topo: topo, api: newAPI(env.Endpoints())}
+	var err error
+	if t.nc, err = nats.Connect(env.Endpoints().NATS, nats.Name("chaos"), nats.MaxReconnects(-1),
+		nats.ReconnectWait(100*time.Millisecond)); err != nil {
+		return nil, fmt.Errorf("chaos: connect nats: %w", err)
+	}
+	if t.js, err = jetstream.New(t.nc); err != nil {
+		t.Close()
+		return nil, fmt.Errorf("chaos: %w", err)
+	}
+	if t.db, err = pgxpool.New(ctx, f.DatabaseURL()); err != nil {
+		t.Close()
+		return nil, fmt.Errorf("chaos: connect postgres: %w", err)
+	}
+	return t, nil
+}
+
+// Close releases the connections.
+func (t *Target) Close() {
+	if t.db != nil {
+		t.db.Close()
+	}
+	if t.nc != nil {
+		t.nc.Close()
+	}
+}
+
+func newAPI(eps runtime.Endpoints) *client.Client {
+	urls := map[string]string{topology.SMSProvider: eps.SMSProvider}
+	for name, url := range eps.Contexts {
+		urls[name] = url
+	}
+	return client.New(urls, nil)
+}
+
+// forceDeliveries asks every service to deliver each consumed message n
+// times (1: normally) and returns the messages they gave back for another
+// delivery so far, summed. Every service must answer.
+func (t *Target) forceDeliveries(ctx context.Context, n int) (uint64, error) {
+	data, _ := json.Marshal(host.ChaosRequest{Deliveries: n})
+	inbox := nats.NewInbox()
+	sub, err := t.nc.SubscribeSync(inbox)
+	if err != nil {
+		return 0, err
+	}
+	defer sub.Unsubscribe()
+	if err := t.nc.PublishRequest(host.ChaosSubject, inbox, data); err != nil {
+		return 0, err
+	}
+	var total uint64
+	for answered := 0; answered < len(t.Topo.Services); answered++ {
+		m, err := sub.NextMsg(5 * time.Second)
+		if err != nil {
+			return 0, fmt.Errorf("chaos: %d of %d services answered the deliveries request (started without --chaos?): %w",
+				answered, len(t.Topo.Services), err)
+		}
+		var r host.ChaosReply
+		if err := json.Unmarshal(m.Data, &r); err != nil || r.Error != "" {
+			return 0, fmt.Errorf("chaos: deliveries request refused: %s", m.Data)
+		}
+		total += r.Redelivered
+	}
+	return total, ctx.Err()
+}
