@@ -37,6 +37,7 @@ func (c *Counts) countStream(msgs []stored, p poison) []string {
 		c.Duplicates[u.kind] = 0
 	}
 	var orders []string
+	ended := map[string]bool{}
 	for _, m := range msgs {
 		if dl, ok := deadLetter(m); ok {
 			c.countDeadLetter(dl, p)
@@ -51,11 +52,19 @@ func (c *Counts) countStream(msgs []stored, p poison) []string {
 				seen[u.event][fields[u.per]]++
 			}
 		}
-		if m.env.Name == "OrderCreated" {
+		switch m.env.Name {
+		case "OrderCreated":
 			orders = append(orders, fields["orderId"])
+		case "OrderApproved", "OrderRejected":
+			ended[fields["orderId"]] = true
 		}
 	}
 	c.Orders = len(orders)
+	for _, id := range orders {
+		if !ended[id] {
+			c.SagaOpen++
+		}
+	}
 	for _, u := range uniques {
 		for _, n := range seen[u.event] {
 			c.Duplicates[u.kind] += n - 1

@@ -21,8 +21,11 @@ type Counts struct {
 	Completed   int `json:"completed"`
 	Rejected    int `json:"rejected"`
 	NotTerminal int `json:"notTerminal"`
-	// Orders counts OrderCreated events of the phase.
-	Orders int `json:"orders"`
+	// Orders counts OrderCreated events of the phase; SagaOpen those
+	// neither approved nor rejected (whether or not the customer heard of
+	// the checkout: a checkout whose answer was lost still made an order).
+	Orders   int `json:"orders"`
+	SagaOpen int `json:"sagaOpen"`
 	// Duplicates counts, per kind of thing (order, shopping list, invoice,
 	// payment, SMS), how many more were made than asked for.
 	Duplicates map[string]int `json:"duplicates"`
@@ -63,6 +66,7 @@ func (c Counts) violations() []string {
 	add(c.Accepted == 0, "no checkout was accepted: the phase proved nothing")
 	add(c.NotTerminal > 0, "%d accepted checkouts never reached a terminal state", c.NotTerminal)
 	add(c.Rejected > 0, "%d orders were rejected", c.Rejected)
+	add(c.SagaOpen > 0, "%d orders were neither approved nor rejected", c.SagaOpen)
 	for _, kind := range sortedKeys(c.Duplicates) {
 		add(c.Duplicates[kind] > 0, "%d duplicate %s", c.Duplicates[kind], kind)
 	}

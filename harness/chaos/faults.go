@@ -37,6 +37,9 @@ func Faults(t *Target) []Fault {
 	for _, s := range t.Topo.Services {
 		out = append(out, kill(s.Name))
 	}
+	if saga := sagaServices(t); len(saga) > 1 {
+		out = append(out, killTogether("kill-saga", saga))
+	}
 	out = append(out,
 		Fault{Name: "nats-restart", What: "NATS stopped, then started again with its stored messages",
 			inject: func(ctx context.Context, t *Target) error { return t.Faults.StopBroker(ctx) },
@@ -68,6 +71,37 @@ func kill(service string) Fault {
 	return Fault{Name: "kill-" + service, What: service + " killed (SIGKILL) in the middle of checkouts, then restarted",
 		inject: func(ctx context.Context, t *Target) error { return t.Faults.KillService(ctx, service) },
 		heal:   func(ctx context.Context, t *Target) error { return t.Faults.StartService(ctx, service) }}
+}
+
+// sagaServices are the services of the create-order saga's participants
+// that the topology runs as separate processes.
+func sagaServices(t *Target) []string {
+	var out []string
+	for _, name := range []string{"ordering", "cosec", "depot"} {
+		if _, ok := t.Topo.Service(name); ok {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// killTogether kills several services at once and restarts them together.
+func killTogether(name string, services []string) Fault {
+	return Fault{Name: name, What: strings.Join(services, ", ") + " killed together (SIGKILL), then restarted",
+		inject: func(ctx context.Context, t *Target) error {
+			var errs []error
+			for _, s := range services {
+				errs = append(errs, t.Faults.KillService(ctx, s))
+			}
+			return errors.Join(errs...)
+		},
+		heal: func(ctx context.Context, t *Target) error {
+			var errs []error
+			for _, s := range services {
+				errs = append(errs, t.Faults.StartService(ctx, s))
+			}
+			return errors.Join(errs...)
+		}}
 }
 
 func postgres(mode string) Fault {
