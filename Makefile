@@ -11,11 +11,13 @@ TOPOLOGY    ?= microservices
 TAGS        ?=
 CONCURRENCY ?= 4
 LOAD_ARGS   ?=
+CHAOS_ARGS  ?=
+FAULTS      ?= all
 FUZZTIME    ?= 10s
 PACT_FFI_DIR := $(CURDIR)/.tools/pact/lib
 PACT_ENV     := CGO_ENABLED=1 CGO_LDFLAGS="-L$(PACT_FFI_DIR) -Wl,-rpath,$(PACT_FFI_DIR)" PACT_DO_NOT_TRACK=true
 
-.PHONY: help build test e2e up load steps contracts can-i-deploy bench fuzz lint fmt clean tools postgres pact-ffi pact-cli libxml2
+.PHONY: help build test e2e up load chaos steps contracts can-i-deploy bench fuzz lint fmt clean tools postgres pact-ffi pact-cli libxml2
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
@@ -53,6 +55,10 @@ up: tools build ## start the whole system, print its endpoints, stop it on Ctrl-
 load: tools build ## drive the checkout journey, print latency, throughput and resource use, write reports/load.{json,html} (LOAD_ARGS)
 	@if [ "$(RUNTIME)" = containers ]; then scripts/docker-engine.sh; fi
 	$(BIN)/e2e load --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)' $(LOAD_ARGS)
+
+chaos: tools build ## checkouts under one fault at a time, then exact counts per fault; writes reports/chaos.json (RUNTIME, TOPOLOGY, FAULTS, CHAOS_ARGS)
+	@if [ "$(RUNTIME)" = containers ]; then scripts/docker-engine.sh; fi
+	$(BIN)/e2e chaos --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)' --faults '$(FAULTS)' $(CHAOS_ARGS)
 
 steps: ## print the step catalogue and rewrite docs/steps.md
 	@$(GO) run ./cmd/e2e steps | tee docs/steps.md

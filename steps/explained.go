@@ -38,6 +38,8 @@ func (x *scenarioSteps) explainedWithArguments(fn any) any {
 		return func(ctx context.Context, a string, n int) error { return x.failed(f(ctx, a, n)) }
 	case func(context.Context, string, string, int) error:
 		return func(ctx context.Context, a, b string, n int) error { return x.failed(f(ctx, a, b, n)) }
+	case func(context.Context, string, int, int) error:
+		return func(ctx context.Context, a string, n, m int) error { return x.failed(f(ctx, a, n, m)) }
 	case func(context.Context, string, int, string) error:
 		return func(ctx context.Context, a string, n int, b string) error { return x.failed(f(ctx, a, n, b)) }
 	case func(context.Context, *godog.Table) error:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cucumber/godog"
 
+	"github.com/mallbots/mallbots/harness/chaos"
 	"github.com/mallbots/mallbots/harness/tap"
 	"github.com/mallbots/mallbots/harness/world"
 	"github.com/mallbots/mallbots/system/platform/redact"
@@ -21,6 +22,8 @@ type scenarioSteps struct {
 	serial bool
 	// undo holds what a fault step broke, to be restored after the scenario.
 	undo map[string]func(context.Context) error
+	// chaos is what the scenario's chaos phase counted (nil before one ran).
+	chaos *chaos.Phase
 	// marks are the steps begun so far, each with how many HTTP exchanges
 	// the scenario had made before it.
 	marks []mark
@@ -107,6 +110,7 @@ func registerAll(r *registry, x *scenarioSteps) {
 		{"Variables", registerVariables},
 		{"Messages", registerMessages},
 		{"Faults (only in @serial scenarios, except poison messages)", registerFaults},
+		{"Chaos under load (only in @serial scenarios)", registerChaos},
 	} {
 		r.group = group.name
 		group.register(r, x)

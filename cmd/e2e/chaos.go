@@ -11,6 +11,7 @@ import (
 	"github.com/mallbots/mallbots/harness/chaos"
 	"github.com/mallbots/mallbots/harness/load"
 	"github.com/mallbots/mallbots/harness/suite"
+	"github.com/mallbots/mallbots/harness/topology"
 )
 
 // chaosArgs are the flags of e2e chaos.
@@ -56,6 +57,15 @@ func chaosCommand(ctx context.Context, args []string) (int, error) {
 	if err != nil {
 		return 2, err
 	}
+	topo, err := topology.ByName(a.env.Topology)
+	if err != nil {
+		return 2, err
+	}
+	offered := chaos.Faults(topo, a.env.Runtime == "containers")
+	faults, err := chaos.Select(offered, a.faults)
+	if err != nil || a.list {
+		return listFaults(offered, err)
+	}
 	envr, rt, topo, stop, err := startEnv(ctx, a.env)
 	if err != nil {
 		return 1, err
@@ -66,10 +76,6 @@ func chaosCommand(ctx context.Context, args []string) (int, error) {
 		return 1, err
 	}
 	defer t.Close()
-	faults, err := chaos.Select(chaos.Faults(t), a.faults)
-	if err != nil || a.list {
-		return listFaults(chaos.Faults(t), err)
-	}
 	fmt.Fprintf(os.Stderr, "system up in %s (runtime %s, topology %s); %d phases of %s at %.0f checkouts/s...\n",
 		envr.StartupTime().Round(time.Millisecond), rt.Name(), topo.Name, len(faults), a.chaos.Window, a.chaos.Rate)
 	rep, err := chaos.Run(ctx, t, faults, a.chaos, os.Stdout)

@@ -32,7 +32,7 @@ func TestAKilledContextLosesNothing(t *testing.T) {
 	target, err := chaos.NewTarget(ctx, env, topo)
 	require.NoError(t, err)
 	t.Cleanup(target.Close)
-	faults, err := chaos.Select(chaos.Faults(target), "kill-saga,redeliver-3x")
+	faults, err := chaos.Select(chaos.Faults(topo, false), "kill-saga,redeliver-3x")
 	require.NoError(t, err)
 
 	var out bytes.Buffer

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mallbots/mallbots/harness/runtime"
+	"github.com/mallbots/mallbots/harness/topology"
 	"github.com/mallbots/mallbots/thirdparty/smsprovider"
 )
 
@@ -29,25 +30,31 @@ type Fault struct {
 // answered this late has timed out at the sender, which tries again.
 const smsTimeoutMs = 10_500
 
-// Faults lists every fault the target can take, in the order a full run
-// injects them: each service killed, the broker, the database, the SMS
-// provider, redelivery, then all of them together.
-func Faults(t *Target) []Fault {
+// Faults lists every fault a topology's system can take, in the order a
+// full run injects them: each service killed, the broker, the database,
+// the SMS provider, redelivery, then all of them together. pausable says
+// whether the runtime can freeze the broker (runtime.BrokerPauser: the
+// containers runtime).
+func Faults(topo topology.Topology, pausable bool) []Fault {
 	var out []Fault
-	for _, s := range t.Topo.Services {
+	for _, s := range topo.Services {
 		out = append(out, kill(s.Name))
 	}
-	if saga := sagaServices(t); len(saga) > 1 {
+	if saga := sagaServices(topo); len(saga) > 1 {
 		out = append(out, killTogether("kill-saga", saga))
 	}
 	out = append(out,
 		Fault{Name: "nats-restart", What: "NATS stopped, then started again with its stored messages",
 			inject: func(ctx context.Context, t *Target) error { return t.Faults.StopBroker(ctx) },
 			heal:   func(ctx context.Context, t *Target) error { return t.Faults.StartBroker(ctx) }})
-	if _, ok := t.Faults.(runtime.BrokerPauser); ok {
+	if pausable {
 		out = append(out, Fault{Name: "nats-pause", What: "NATS frozen (docker pause), then resumed",
-			inject: func(ctx context.Context, t *Target) error { return t.Faults.(runtime.BrokerPauser).PauseBroker(ctx) },
-			heal:   func(ctx context.Context, t *Target) error { return t.Faults.(runtime.BrokerPauser).ResumeBroker(ctx) }})
+			inject: func(ctx context.Context, t *Target) error {
+				return withPauser(t, runtime.BrokerPauser.PauseBroker, ctx)
+			},
+			heal: func(ctx context.Context, t *Target) error {
+				return withPauser(t, runtime.BrokerPauser.ResumeBroker, ctx)
+			}})
 	}
 	out = append(out, postgres(runtime.ShutdownFast), postgres(runtime.ShutdownImmediate),
 		smsFault("sms-failing", "the SMS provider fails every second send (503)",
@@ -64,7 +71,16 @@ func Faults(t *Target) []Fault {
 				return ""
 			}},
 	)
-	return append(out, combined(t, out))
+	return append(out, combined(out))
+}
+
+// withPauser calls do on the target's broker pauser.
+func withPauser(t *Target, do func(runtime.BrokerPauser, context.Context) error, ctx context.Context) error {
+	p, ok := t.Faults.(runtime.BrokerPauser)
+	if !ok {
+		return errors.New("this runtime cannot pause the broker")
+	}
+	return do(p, ctx)
 }
 
 func kill(service string) Fault {
@@ -75,10 +91,10 @@ func kill(service string) Fault {
 
 // sagaServices are the services of the create-order saga's participants
 // that the topology runs as separate processes.
-func sagaServices(t *Target) []string {
+func sagaServices(topo topology.Topology) []string {
 	var out []string
 	for _, name := range []string{"ordering", "cosec", "depot"} {
-		if _, ok := t.Topo.Service(name); ok {
+		if _, ok := topo.Service(name); ok {
 			out = append(out, name)
 		}
 	}
@@ -122,7 +138,7 @@ func smsFault(name, what string, f smsprovider.Fault) Fault {
 var combinedParts = []string{"redeliver-3x", "sms-failing", "kill-ordering", "kill-mallbots", "nats-restart", "postgres-immediate"}
 
 // combined injects combinedParts in that order and heals them in reverse.
-func combined(t *Target, all []Fault) Fault {
+func combined(all []Fault) Fault {
 	var parts []Fault
 	for _, f := range all {
 		if slices.Contains(combinedParts, f.Name) {

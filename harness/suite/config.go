@@ -28,8 +28,11 @@ type Config struct {
 	Format      string // console format: progress (default) or pretty
 	Randomize   int64  // 0 in file order, -1 random seed
 	Await       time.Duration
-	SagaStep    time.Duration
-	TestingT    *testing.T
+	// SagaStep overrides the create-order saga's step deadline (0: the
+	// system's own, 10 s, which the @chaos promises rely on: a crashed
+	// participant's messages come back after the 5 s ack wait).
+	SagaStep time.Duration
+	TestingT *testing.T
 	// Repeat, when above zero, runs the features that many times and
 	// writes the flake report; Fresh brings a new environment up for each
 	// run instead of one for all.
@@ -58,9 +61,6 @@ func (c *Config) setDefaults() {
 	}
 	if c.Await == 0 {
 		c.Await = 10 * time.Second
-	}
-	if c.SagaStep == 0 {
-		c.SagaStep = 3 * time.Second
 	}
 }
 

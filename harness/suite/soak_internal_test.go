@@ -1,0 +1,20 @@
+package suite
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestTheSoakRunsOnlyWhenAskedFor(t *testing.T) {
+	for tags, want := range map[string]string{
+		"":                    "~@chaos",
+		"@stores":             "@stores && ~@chaos",
+		"@stores,@customers":  "@stores && ~@chaos,@customers && ~@chaos",
+		"@chaos":              "@chaos",
+		"@serial && ~@chaos":  "@serial && ~@chaos",
+		"@chaos,@resilience ": "@chaos,@resilience ",
+	} {
+		assert.Equal(t, want, withoutSoak(tags), "tags %q", tags)
+	}
+}
