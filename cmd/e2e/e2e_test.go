@@ -24,9 +24,10 @@ import (
 // harness is the e2e command built for this test, run with a run id in its
 // environment (inherited by every process it starts) and a temp folder of
 // its own, so that leftovers can be found without confusing them with
-// other tests' processes.
+// other tests' processes; seen is what its runs started and created.
 type harness struct {
 	bin, runID, tmp string
+	seen            *footprint
 }
 
 func build(t *testing.T) harness {
@@ -41,7 +42,7 @@ func build(t *testing.T) harness {
 	require.NoError(t, err)
 	require.NoError(t, os.Chmod(tmp, 0o755)) // Postgres runs as nobody and needs to enter it
 	t.Cleanup(func() { _ = os.RemoveAll(tmp) })
-	return harness{bin: bin, runID: "selftest-" + msg.NewID(), tmp: tmp}
+	return harness{bin: bin, runID: "selftest-" + msg.NewID(), tmp: tmp, seen: newFootprint()}
 }
 
 func (h harness) command(args ...string) *exec.Cmd {
@@ -50,10 +51,27 @@ func (h harness) command(args ...string) *exec.Cmd {
 	return cmd
 }
 
-// assertNothingLeft checks that no process of the run is alive and that its
-// temp folder is empty.
+// output runs cmd to its end, watching what it starts, and returns its
+// combined output.
+func (h harness) output(cmd *exec.Cmd) ([]byte, error) {
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	h.seen.watch(cmd.Process.Pid)
+	err := cmd.Wait()
+	return out.Bytes(), err
+}
+
+// assertNothingLeft checks, once the watched runs have ended, that none of
+// their processes is alive, that their Postgres folders and shared memory
+// are gone and that the temp folder is empty.
 func (h harness) assertNothingLeft(t *testing.T) {
 	t.Helper()
+	h.seen.wait()
+	require.NotEmpty(t, h.seen.dirs, "the runs' Postgres was never seen: run them with h.output, or call h.seen.watch after Start")
+	h.seen.assertGone(t)
 	assert.Empty(t, processesWith(h.runID), "processes of the run still alive")
 	entries, err := os.ReadDir(h.tmp)
 	require.NoError(t, err)
@@ -81,7 +99,7 @@ func TestFailingFeatureFailsTheRunAndExplainsWhy(t *testing.T) {
 	h := build(t)
 	reports := t.TempDir()
 	cmd := h.command("run", "--features", "testdata/failing.feature", "--reports", reports, "--format", "pretty")
-	out, err := cmd.CombinedOutput()
+	out, err := h.output(cmd)
 	var exit *exec.ExitError
 	require.ErrorAs(t, err, &exit, "the run must fail: %s", out)
 	assert.Equal(t, 1, exit.ExitCode())
@@ -113,7 +131,7 @@ func TestFailingFeatureFailsTheRunAndExplainsWhy(t *testing.T) {
 
 func TestPassingRunCleansUp(t *testing.T) {
 	h := build(t)
-	out, err := h.command("run", "--features", "testdata/passing.feature", "--reports", t.TempDir()).CombinedOutput()
+	out, err := h.output(h.command("run", "--features", "testdata/passing.feature", "--reports", t.TempDir()))
 	require.NoError(t, err, "%s", out)
 	assert.Contains(t, string(out), "passed · 1 scenarios, 0 failed · runtime local")
 	h.assertNothingLeft(t)
@@ -125,7 +143,7 @@ func TestPassingRunCleansUp(t *testing.T) {
 func TestPrettyOutputLocatesEachStepInSteps(t *testing.T) {
 	h := build(t)
 	cmd := h.command("run", "--features", "testdata/passing.feature", "--reports", t.TempDir(), "--format", "pretty")
-	out, err := cmd.CombinedOutput()
+	out, err := h.output(cmd)
 	require.NoError(t, err, "%s", out)
 	text := string(out)
 	assert.Regexp(t, `joins the mall\S*\s+\S*# stores\.go:\d+ -> `, text)
@@ -144,6 +162,7 @@ func TestCtrlCOnUpCleansUp(t *testing.T) {
 	require.NoError(t, err)
 	cmd.Stderr = os.Stderr
 	require.NoError(t, cmd.Start())
+	h.seen.watch(cmd.Process.Pid)
 	ports := readEndpoints(t, stdout)
 	require.NotEmpty(t, ports)
 	require.NotEmpty(t, processesWith(h.runID), "the system runs while up")

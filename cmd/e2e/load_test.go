@@ -14,11 +14,11 @@ import (
 // TestLoadPrintsTheSummaryWritesReportsAndCleansUp runs `e2e load` for two
 // seconds: it prints the stages table and the resources, writes load.json
 // and an offline load.html, exits 0 with every order completed, and leaves
-// no process or temp folder behind.
+// no process, temp folder or shared memory behind.
 func TestLoadPrintsTheSummaryWritesReportsAndCleansUp(t *testing.T) {
 	h := build(t)
 	reports := t.TempDir()
-	out, err := h.command("load", "--rate", "5", "--duration", "2s", "--reports", reports).CombinedOutput()
+	out, err := h.output(h.command("load", "--rate", "5", "--duration", "2s", "--reports", reports))
 	require.NoError(t, err, "%s", out)
 	for _, want := range []string{"open loop 5/s for 2s", "approved", "completed", "postgres", "total peak memory"} {
 		assert.Contains(t, string(out), want)

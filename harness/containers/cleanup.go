@@ -72,11 +72,10 @@ func (e *Engine) Sweep(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("sweep: %w", err)
 	}
-	me := self()
 	keep := func(rs []resource) []resource {
 		var out []resource
 		for _, r := range rs {
-			if abandoned(r.labels, me) {
+			if abandoned(r.labels) {
 				out = append(out, r)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/testcontainers/testcontainers-go"
 
+	"github.com/mallbots/mallbots/harness/owner"
 	"github.com/mallbots/mallbots/harness/runtime"
 	"github.com/mallbots/mallbots/harness/topology"
 )
@@ -42,7 +43,7 @@ func newEnv(eng *Engine, topo topology.Topology, opts options, imgs Images, begi
 	id := newRunID()
 	return &Env{
 		eng: eng, topo: topo, opts: opts, images: imgs, runID: id,
-		runLabels: runLabels(id, self(), begin), hostPorts: map[string]int{}, begin: begin,
+		runLabels: runLabels(id, owner.Self(), begin), hostPorts: map[string]int{}, begin: begin,
 		containers: map[string]testcontainers.Container{},
 	}
 }

@@ -10,6 +10,8 @@ import (
 	goruntime "runtime"
 	"strings"
 	"time"
+
+	"github.com/mallbots/mallbots/harness/gocmd"
 )
 
 // natsModule is the module whose nats-server the local NATS image runs;
@@ -51,10 +53,9 @@ func (b *builder) installNATS(ctx context.Context, version string) (string, erro
 	}
 	gobin := filepath.Join(cache, "mallbots", "nats-"+version)
 	begin := time.Now()
-	cmd := exec.CommandContext(ctx, "go", "install", natsModule+"@"+version)
-	cmd.Dir = os.TempDir() // outside any module: the version alone decides
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOBIN="+gobin)
-	if out, err := cmd.CombinedOutput(); err != nil {
+	// In os.TempDir(), outside any module: the version alone decides.
+	out, err := gocmd.Output(ctx, os.TempDir(), []string{"CGO_ENABLED=0", "GOBIN=" + gobin}, "install", natsModule+"@"+version)
+	if err != nil {
 		return "", fmt.Errorf("go install nats-server %s: %w\n%s", version, err, out)
 	}
 	b.say("compiled nats-server %s in %s", version, time.Since(begin).Round(time.Millisecond))

@@ -3,12 +3,12 @@ package containers
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
 	"strings"
 	"time"
+
+	"github.com/mallbots/mallbots/harness/gocmd"
 )
 
 // services returns the system's image: ref when given, else the image of
@@ -61,11 +61,9 @@ func (b *builder) pruneOlder(ctx context.Context, repo, tag string) {
 // that they run on scratch.
 func (b *builder) buildStatic(ctx context.Context, dir string) error {
 	begin := time.Now()
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", dir+string(filepath.Separator),
-		"./cmd/mallbots", "./cmd/smsprovider")
-	cmd.Dir = b.root
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=linux", "GOARCH="+goruntime.GOARCH)
-	if out, err := cmd.CombinedOutput(); err != nil {
+	env := []string{"CGO_ENABLED=0", "GOOS=linux", "GOARCH=" + goruntime.GOARCH}
+	if out, err := gocmd.Output(ctx, b.root, env, "build", "-o", dir+string(filepath.Separator),
+		"./cmd/mallbots", "./cmd/smsprovider"); err != nil {
 		return fmt.Errorf("build the static binaries: %w\n%s", err, out)
 	}
 	if d := time.Since(begin); d > 5*time.Second {

@@ -3,10 +3,10 @@ package containers
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"os"
 	"strconv"
-	"strings"
 	"time"
+
+	"github.com/mallbots/mallbots/harness/owner"
 )
 
 // The labels every container and network of a run carries.
@@ -15,56 +15,29 @@ const (
 	labelRun     = "dev.mallbots.run"     // the run id
 	labelService = "dev.mallbots.service" // nats, postgres, smsprovider or a service
 	labelHost    = "dev.mallbots.host"    // the owning process's host name,
+	labelBoot    = "dev.mallbots.boot"    // its kernel's boot id,
+	labelPIDNS   = "dev.mallbots.pidns"   // its pid namespace,
 	labelPID     = "dev.mallbots.pid"     // its pid,
 	labelPIDTime = "dev.mallbots.pid-start"
 	labelStarted = "dev.mallbots.started" // when the run began (RFC 3339)
 )
 
-// owner identifies the process that owns a run: a pid alone could have
-// been reused by another process since.
-type owner struct {
-	host  string
-	pid   int
-	start string // the process's start time in clock ticks since boot
-}
-
-func self() owner {
-	host, _ := os.Hostname()
-	return owner{host: host, pid: os.Getpid(), start: processStart(os.Getpid())}
-}
-
-// processStart reads field 22 of /proc/PID/stat ("" where there is none).
-func processStart(pid int) string {
-	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return ""
-	}
-	// The command name (field 2) may hold spaces; fields after it don't.
-	s := string(data)
-	if i := strings.LastIndexByte(s, ')'); i >= 0 {
-		s = s[i+1:]
-	}
-	fields := strings.Fields(s)
-	if len(fields) < 20 {
-		return ""
-	}
-	return fields[19]
-}
-
 // runLabels are the labels of run id owned by o.
-func runLabels(id string, o owner, started time.Time) map[string]string {
+func runLabels(id string, o owner.Process, started time.Time) map[string]string {
 	return map[string]string{
-		labelApp: "mallbots", labelRun: id, labelHost: o.host,
-		labelPID: strconv.Itoa(o.pid), labelPIDTime: o.start,
+		labelApp: "mallbots", labelRun: id, labelHost: o.Host, labelBoot: o.Boot,
+		labelPIDNS: o.PIDNS, labelPID: strconv.Itoa(o.PID), labelPIDTime: o.Start,
 		labelStarted: started.UTC().Format(time.RFC3339),
 	}
 }
 
 // abandoned tells whether the run with these labels has lost its owner:
-// the process is gone (on this host), or, for a run of another host that
-// this one cannot check, the run began more than a day ago.
-func abandoned(labels map[string]string, me owner) bool {
-	if labels[labelHost] != me.host {
+// the process is provably gone (see owner.Process.Gone), or, for a run of
+// another host that this one cannot check, the run began more than a day
+// ago. Labels of runs before the boot and pid-namespace labels existed
+// lack them, which Gone allows.
+func abandoned(labels map[string]string) bool {
+	if labels[labelHost] != owner.Self().Host {
 		started, err := time.Parse(time.RFC3339, labels[labelStarted])
 		return err == nil && time.Since(started) > 24*time.Hour
 	}
@@ -72,8 +45,8 @@ func abandoned(labels map[string]string, me owner) bool {
 	if err != nil {
 		return true
 	}
-	start := processStart(pid)
-	return start == "" || start != labels[labelPIDTime]
+	return owner.Process{Host: labels[labelHost], Boot: labels[labelBoot], PIDNS: labels[labelPIDNS],
+		PID: pid, Start: labels[labelPIDTime]}.Gone()
 }
 
 func newRunID() string {

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
+
+	"github.com/mallbots/mallbots/harness/gocmd"
 )
 
 // Binaries are the programs the local runtime starts.
@@ -37,10 +38,9 @@ func ModuleRoot() (string, error) {
 // thanks to Go's build cache).
 func Build(ctx context.Context, root string) (Binaries, error) {
 	out := filepath.Join(root, "bin")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", out+string(filepath.Separator),
+	msg, err := gocmd.Output(ctx, root, nil, "build", "-o", out+string(filepath.Separator),
 		"./cmd/mallbots", "./cmd/smsprovider")
-	cmd.Dir = root
-	if msg, err := cmd.CombinedOutput(); err != nil {
+	if err != nil {
 		return Binaries{}, fmt.Errorf("build the system: %w\n%s", err, msg)
 	}
 	return Binaries{Mallbots: filepath.Join(out, "mallbots"), SMSProvider: filepath.Join(out, "smsprovider")}, nil

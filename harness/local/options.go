@@ -11,6 +11,7 @@ type options struct {
 	readyTimeout time.Duration
 	stepTimeout  time.Duration
 	logSink      io.Writer
+	progress     io.Writer
 	tempDir      string
 }
 
@@ -48,6 +49,15 @@ func WithSagaStepTimeout(d time.Duration) Option {
 func WithLogSink(w io.Writer) Option {
 	return func(o *options) error {
 		o.logSink = w
+		return nil
+	}
+}
+
+// WithProgress writes what the runtime does besides starting the system
+// (such as sweeping what killed runs left) to w.
+func WithProgress(w io.Writer) Option {
+	return func(o *options) error {
+		o.progress = w
 		return nil
 	}
 }

@@ -39,6 +39,7 @@ func (r *Runtime) up(ctx context.Context, topo topology.Topology) (_ *Env, err e
 			return nil, err
 		}
 	}
+	opts.sweep()
 	begin := time.Now()
 	env := &Env{topo: topo, opts: opts, procs: map[string]*process{}, pgLog: newLineLog(200, nil)}
 	defer func() {

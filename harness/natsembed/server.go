@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
+
+	"github.com/mallbots/mallbots/harness/owner"
 )
 
 const (
@@ -62,9 +64,13 @@ func (s *Server) prepareStoreDir() error {
 		}
 		return nil
 	}
-	dir, err := os.MkdirTemp("", "natsembed-*")
+	_, _ = Sweep() // best effort: a folder it cannot remove stops nothing
+	dir, err := os.MkdirTemp("", storePattern)
 	if err != nil {
 		return fmt.Errorf("store dir: %w", err)
+	}
+	if err := owner.Mark(dir); err != nil {
+		return errors.Join(fmt.Errorf("store dir: %w", err), os.RemoveAll(dir))
 	}
 	s.storeDir, s.ownsDir = dir, true
 	return nil

@@ -10,6 +10,12 @@
 // server process (an immediate shutdown, SIGKILL: the chaos faults) loses no
 // committed transaction. Stop shuts the server down and removes the folder.
 //
+// Each server folder names its owner process (package owner). A process
+// killed before Stop (SIGKILL) takes its postgres with it (parent-death
+// signal) but leaves the folder and postgres' System V shared memory
+// segment; Sweep, which Start runs first, removes those of owners that are
+// gone. Dynamic shared memory lives in the folder (mmap), not in /dev/shm.
+//
 // PostgreSQL refuses to run as root, so when the current process is root the
 // server (and initdb) run as the user "nobody".
 //

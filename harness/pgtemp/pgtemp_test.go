@@ -4,7 +4,6 @@ import (
 	"context"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mallbots/mallbots/harness/owner/ownertest"
 	"github.com/mallbots/mallbots/harness/pgtemp"
 )
 
@@ -186,15 +186,9 @@ func TestWithTempDirUnreachableForNobody(t *testing.T) {
 
 func TestStartReapsOrphanedFolders(t *testing.T) {
 	parent := reachableTempDir(t)
-	dead := exec.Command("true")
-	require.NoError(t, dead.Run())
-	old := time.Now().Add(-time.Hour)
-
 	orphan := filepath.Join(parent, "pgtemp-orphan")
 	require.NoError(t, os.MkdirAll(filepath.Join(orphan, "data"), 0o700))
-	owner := filepath.Join(orphan, "pgtemp.owner")
-	require.NoError(t, os.WriteFile(owner, []byte(strconv.Itoa(dead.Process.Pid)+"\n"), 0o644))
-	require.NoError(t, os.Chtimes(owner, old, old))
+	require.NoError(t, ownertest.Killed(t).Mark(orphan))
 	unknown := filepath.Join(parent, "pgtemp-unknown")
 	require.NoError(t, os.Mkdir(unknown, 0o700))
 

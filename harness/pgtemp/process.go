@@ -50,6 +50,9 @@ func serverArgs(dataDir, socketDir string, port int) []string {
 		"-c", "max_connections=300",
 		"-c", "shared_buffers=32MB",
 		"-c", "lc_messages=C",
+		// Dynamic shared memory as files in the data directory rather than
+		// in /dev/shm: a killed server's go with its folder (see Sweep).
+		"-c", "dynamic_shared_memory_type=mmap",
 	}
 }
 

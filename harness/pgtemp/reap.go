@@ -4,56 +4,43 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
-	"syscall"
-	"time"
+
+	"github.com/mallbots/mallbots/harness/owner"
 )
 
 const (
 	// instancePattern names the servers' temporary folders.
 	instancePattern = "pgtemp-*"
-	// ownerFile, in a server folder, holds the pid of the process that made it.
-	ownerFile = "pgtemp.owner"
-	// reapMinAge keeps the reaper away from folders being set up right now.
-	reapMinAge = time.Minute
+	// stagePattern names the folders in which initdb builds a template.
+	stagePattern = "pginitdb-*"
 )
 
-// writeOwner records this process as the owner of the server folder dir.
-func writeOwner(dir string) error {
-	return os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644)
+// writeOwner records this process as the owner of the server folder dir,
+// for Sweep to tell whether it is still in use.
+func writeOwner(dir string) error { return owner.Mark(dir) }
+
+// Sweep removes the server folders under parent (os.TempDir() when empty)
+// of processes that ended without stopping their server (SIGKILL, `go test
+// -timeout`), with the shared memory segment their postgres left: postgres
+// itself died with its parent (parent-death signal), but neither its folder
+// nor its System V segment did. So too the folders of template builds such
+// processes left in os.TempDir(). Folders of live processes stay. It
+// returns the folders removed.
+func Sweep(parent string) ([]string, error) {
+	if parent == "" {
+		parent = os.TempDir()
+	}
+	servers, errServers := owner.SweepDirs(parent, instancePattern, releaseSharedMemory)
+	stages, errStages := owner.SweepDirs(os.TempDir(), stagePattern, releaseSharedMemory)
+	if err := errors.Join(errServers, errStages); err != nil {
+		return append(servers, stages...), fmt.Errorf("postgres: %w", err)
+	}
+	return append(servers, stages...), nil
 }
 
-// reapOrphans removes server folders under parent whose owner process is
-// gone, such as those of a test binary killed by `go test -timeout` before
-// its Cleanup ran (its postgres died with it through the parent-death
-// signal). Folders without an owner file are left alone. Best effort.
-func reapOrphans(parent string) {
-	dirs, _ := filepath.Glob(filepath.Join(parent, instancePattern))
-	for _, dir := range dirs {
-		if orphaned(dir) {
-			_ = os.RemoveAll(dir)
-		}
-	}
-}
-
-func orphaned(dir string) bool {
-	path := filepath.Join(dir, ownerFile)
-	info, err := os.Stat(path)
-	if err != nil || time.Since(info.ModTime()) < reapMinAge {
-		return false
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return false
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(data)))
-	if err != nil || pid <= 0 {
-		return false
-	}
-	return errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
-}
+// reapOrphans is Sweep at Start, best effort: a folder it cannot remove
+// does not stop a new server.
+func reapOrphans(parent string) { _, _ = Sweep(parent) }
 
 // removeDir removes dir and everything in it.
 func removeDir(dir string) error {

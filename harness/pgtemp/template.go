@@ -90,11 +90,14 @@ func buildTemplate(ctx context.Context, bins binaries, dir string, u runUser) er
 	if err := u.checkReachable(os.TempDir()); err != nil {
 		return err
 	}
-	stage, err := os.MkdirTemp("", "pginitdb-*")
+	stage, err := os.MkdirTemp("", stagePattern)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(stage)
+	if err := writeOwner(stage); err != nil {
+		return err
+	}
 	if err := u.chown(stage); err != nil {
 		return fmt.Errorf("chown staging folder: %w", err)
 	}

@@ -12,14 +12,14 @@ import (
 
 // RuntimeFor returns the runtime a run asked for.
 func RuntimeFor(cfg Config) (runtime.Runtime, error) {
+	progress := cfg.Console
+	if progress == nil { // e2e up: no console configured
+		progress = os.Stdout
+	}
 	switch cfg.Runtime {
 	case "local":
-		return local.New(local.WithSagaStepTimeout(cfg.SagaStep)), nil
+		return local.New(local.WithSagaStepTimeout(cfg.SagaStep), local.WithProgress(progress)), nil
 	case "containers":
-		progress := cfg.Console
-		if progress == nil { // e2e up: no console configured
-			progress = os.Stdout
-		}
 		return containers.New(containers.WithSagaStepTimeout(cfg.SagaStep), containers.WithProgress(progress)), nil
 	case "remote":
 		return remote.New()
