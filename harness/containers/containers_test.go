@@ -35,8 +35,9 @@ func engine(t *testing.T) *containers.Engine {
 }
 
 // TestMicroservicesUpAndGone brings the microservices topology up in
-// containers, calls a service and the broker, closes the environment and
-// checks that nothing labelled with the run is left.
+// containers, calls a service and the broker, crashes and restarts a
+// service, Postgres and NATS, closes the environment and checks that
+// nothing labelled with the run is left.
 func TestMicroservicesUpAndGone(t *testing.T) {
 	if testing.Short() {
 		t.Skip("containers runtime: skipped in -short mode")
@@ -84,6 +85,7 @@ func TestMicroservicesUpAndGone(t *testing.T) {
 		t.Error("no log lines from the stores service")
 	}
 	checkUsage(t, ctx, env)
+	checkFaults(t, ctx, env)
 
 	closed = true
 	if err := env.Close(ctx); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/moby/moby/api/types/container"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -34,7 +35,7 @@ func (e *Env) StartService(ctx context.Context, service string) error {
 	if err != nil {
 		return err
 	}
-	if c.IsRunning() {
+	if running(ctx, c) {
 		return nil
 	}
 	// Start runs the container's wait strategy (HTTP health) again.
@@ -62,7 +63,7 @@ func (e *Env) StartBroker(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if !c.IsRunning() {
+	if !running(ctx, c) {
 		// The container's log wait would pass on the first start's line,
 		// so readiness is checked below with a real client instead.
 		if err := c.Start(ctx); err != nil {
@@ -72,10 +73,19 @@ func (e *Env) StartBroker(ctx context.Context) error {
 	return awaitJetStream(ctx, e.endpoints.NATS, e.opts.readyTimeout)
 }
 
+// running asks the engine whether c runs: testcontainers' own flag does
+// not see a container killed behind its back (KillService, a crash).
+func running(ctx context.Context, c interface {
+	State(context.Context) (*container.State, error)
+}) bool {
+	st, err := c.State(ctx)
+	return err == nil && st.Running
+}
+
 func (e *Env) service(name string) (interface {
 	Stop(context.Context, *time.Duration) error
 	Start(context.Context) error
-	IsRunning() bool
+	State(context.Context) (*container.State, error)
 }, error) {
 	if _, ok := e.topo.Service(name); !ok && name != "smsprovider" {
 		return nil, fmt.Errorf("no service %q in topology %s", name, e.topo.Name)

@@ -30,6 +30,7 @@ const (
 	postgresAlias = "postgres"
 	httpPort      = "8080/tcp"
 	natsPort      = "4222/tcp"
+	postgresPort  = "5432/tcp"
 	pgCredential  = "mallbots" // user, password and database of the run's Postgres
 )
 
@@ -160,7 +161,9 @@ func withNetworkLabels(labels map[string]string) network.CustomizeNetworkOption 
 // plan picks the host ports and the endpoints.
 func (e *Env) plan() error {
 	names := append([]string{natsAlias, topology.SMSProvider}, serviceNames(e.topo)...)
-	for _, name := range names {
+	// Postgres too gets a fixed host port, so that the harness reaches it
+	// at the same address after a chaos run restarted it.
+	for _, name := range append(names, postgresAlias) {
 		port, err := freePort()
 		if err != nil {
 			return err
@@ -215,6 +218,7 @@ func (e *Env) startPostgres(ctx context.Context, started chan struct{}) error {
 	opts := append(e.common(postgresAlias), signalStarted(started),
 		tcpostgres.WithDatabase(pgCredential), tcpostgres.WithUsername(pgCredential),
 		tcpostgres.WithPassword(pgCredential),
+		bindPort(postgresPort, e.hostPorts[postgresAlias]),
 		// Nothing outlives the run: no durability against a machine crash,
 		// as in the local runtime, but synchronous commits, so that a crash
 		// of Postgres itself (a chaos fault) loses no committed transaction;
