@@ -4,71 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"time"
 
 	"github.com/mallbots/mallbots/harness/load"
 )
-
-// Settings shape every phase of a run.
-type Settings struct {
-	// Rate is checkouts started per second (default 15).
-	Rate float64
-	// Window is how long checkouts are started (default 4s).
-	Window time.Duration
-	// At is when, into the window, the fault strikes (default 1.5s).
-	At time.Duration
-	// Down is how long the fault lasts before it is healed (default 2s).
-	Down time.Duration
-	// Until is where a journey ends: load.StageCompleted (the default: the
-	// driver plays the bots and pays) or load.StageApproved.
-	Until string
-	// Settle bounds the wait, after the window, for every journey to end
-	// and the system to be quiet (default 60s).
-	Settle time.Duration
-	// Progress receives the load driver's progress lines (nil: none).
-	Progress io.Writer
-	// Runtime and Topology name the environment, for the report.
-	Runtime, Topology string
-}
-
-func (s *Settings) setDefaults() {
-	if s.Rate == 0 {
-		s.Rate = 15
-	}
-	if s.Window == 0 {
-		s.Window = 4 * time.Second
-	}
-	if s.At == 0 {
-		s.At = 1500 * time.Millisecond
-	}
-	if s.Down == 0 {
-		s.Down = 2 * time.Second
-	}
-	if s.Until == "" {
-		s.Until = load.StageCompleted
-	}
-	if s.Settle == 0 {
-		s.Settle = time.Minute
-	}
-}
-
-// Validate reports every problem of the settings at once.
-func (s Settings) Validate() error {
-	s.setDefaults()
-	var errs []error
-	if s.Rate < 0 || s.Window < 0 || s.At < 0 || s.Down < 0 || s.Settle < 0 {
-		errs = append(errs, errors.New("rate, window, at, down and settle must not be negative"))
-	}
-	if s.At >= s.Window {
-		errs = append(errs, fmt.Errorf("the fault must strike within the window: at %s, window %s", s.At, s.Window))
-	}
-	if s.Until != load.StageApproved && s.Until != load.StageCompleted {
-		errs = append(errs, fmt.Errorf("until %q: want %s or %s", s.Until, load.StageApproved, load.StageCompleted))
-	}
-	return errors.Join(errs...)
-}
 
 // Phase is what one fault's phase did and counted.
 type Phase struct {
@@ -97,15 +37,7 @@ func (p Phase) Passed() bool { return len(p.Violations) == 0 }
 func RunPhase(ctx context.Context, t *Target, f Fault, s Settings) (Phase, error) {
 	s.setDefaults()
 	ph := Phase{Fault: f.Name, What: f.What, Reasons: map[string]int{}}
-	m, err := t.mark(ctx)
-	if err != nil {
-		return ph, err
-	}
-	p, err := t.publishPoison(ctx)
-	if err != nil {
-		return ph, err
-	}
-	redeliveredBefore, err := t.forceDeliveries(ctx, 1)
+	st, err := t.prepare(ctx)
 	if err != nil {
 		return ph, err
 	}
@@ -125,27 +57,57 @@ func RunPhase(ctx context.Context, t *Target, f Fault, s Settings) (Phase, error
 		ph.Violations = append(ph.Violations, "the fault could not be injected or healed: "+faultErr.Error())
 	}
 	ph.Counts.fromLoad(out.res, ph.Reasons)
-	quiet := time.Now().Add(s.Settle)
-	if err := t.awaitQuiet(ctx, m, quiet); err != nil {
-		ph.Violations = append(ph.Violations, err.Error())
-	}
-	ph.Quiet = time.Since(begin).Seconds() - s.Window.Seconds()
-	redelivered, err := t.forceDeliveries(ctx, 1)
-	if err != nil {
+	if err := t.settle(ctx, &ph, st, begin, s); err != nil {
 		return ph, err
 	}
-	// A service restarted in the phase counts from 0 again.
-	ph.Counts.Redelivered = redelivered - min(redelivered, redeliveredBefore)
-	if err := t.audit(ctx, &ph.Counts, m, p, begin, quiet); err != nil {
-		return ph, err
-	}
-	ph.Violations = append(ph.Violations, ph.Counts.violations()...)
 	if f.tookEffect != nil {
 		if v := f.tookEffect(ph.Counts); v != "" {
 			ph.Violations = append(ph.Violations, v)
 		}
 	}
 	return ph, nil
+}
+
+// start is what a phase notes before it drives: where the stream and the
+// outboxes stand, its poison message, the redeliveries counted so far.
+type start struct {
+	marks       marks
+	poison      poison
+	redelivered uint64
+}
+
+func (t *Target) prepare(ctx context.Context) (start, error) {
+	var st start
+	var err error
+	if st.marks, err = t.mark(ctx); err != nil {
+		return st, err
+	}
+	if st.poison, err = t.publishPoison(ctx); err != nil {
+		return st, err
+	}
+	st.redelivered, err = t.forceDeliveries(ctx, 1)
+	return st, err
+}
+
+// settle waits for the system to be quiet after the window, then counts
+// and judges.
+func (t *Target) settle(ctx context.Context, ph *Phase, st start, begin time.Time, s Settings) error {
+	quiet := time.Now().Add(s.Settle)
+	if err := t.awaitQuiet(ctx, st.marks, quiet); err != nil {
+		ph.Violations = append(ph.Violations, err.Error())
+	}
+	ph.Quiet = time.Since(begin).Seconds() - s.Window.Seconds()
+	redelivered, err := t.forceDeliveries(ctx, 1)
+	if err != nil {
+		return err
+	}
+	// A service restarted in the phase counts from 0 again.
+	ph.Counts.Redelivered = redelivered - min(redelivered, st.redelivered)
+	if err := t.audit(ctx, &ph.Counts, st.marks, st.poison, begin, quiet); err != nil {
+		return err
+	}
+	ph.Violations = append(ph.Violations, ph.Counts.violations()...)
+	return nil
 }
 
 type loadOutcome struct {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -72,30 +73,54 @@ func newAPI(eps runtime.Endpoints) *client.Client {
 
 // forceDeliveries asks every service to deliver each consumed message n
 // times (1: normally) and returns the messages they gave back for another
-// delivery so far, summed. Every service must answer.
+// delivery so far, summed. Every service must answer; the request is sent
+// again to those that did not (after a broker restart, a service answers
+// only once it has reconnected), for up to controlWait.
 func (t *Target) forceDeliveries(ctx context.Context, n int) (uint64, error) {
 	data, _ := json.Marshal(host.ChaosRequest{Deliveries: n})
+	replies := map[string]host.ChaosReply{}
+	deadline := time.Now().Add(controlWait)
+	for len(replies) < len(t.Topo.Services) {
+		if err := t.askAll(data, replies); err != nil {
+			return 0, err
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return 0, fmt.Errorf("chaos: %d of %d services answered the deliveries request within %s (started without --chaos?)",
+				len(replies), len(t.Topo.Services), controlWait)
+		}
+	}
+	var total uint64
+	for _, r := range replies {
+		total += r.Redelivered
+	}
+	return total, nil
+}
+
+// controlWait bounds how long forceDeliveries asks.
+const controlWait = 30 * time.Second
+
+// askAll sends one request and collects, for a second, the answers of the
+// services, keyed by their contexts.
+func (t *Target) askAll(data []byte, replies map[string]host.ChaosReply) error {
 	inbox := nats.NewInbox()
 	sub, err := t.nc.SubscribeSync(inbox)
 	if err != nil {
-		return 0, err
+		return fmt.Errorf("chaos: %w", err)
 	}
 	defer sub.Unsubscribe()
 	if err := t.nc.PublishRequest(host.ChaosSubject, inbox, data); err != nil {
-		return 0, err
+		return nil // disconnected for now: asked again
 	}
-	var total uint64
-	for answered := 0; answered < len(t.Topo.Services); answered++ {
-		m, err := sub.NextMsg(5 * time.Second)
+	for len(replies) < len(t.Topo.Services) {
+		m, err := sub.NextMsg(time.Second)
 		if err != nil {
-			return 0, fmt.Errorf("chaos: %d of %d services answered the deliveries request (started without --chaos?): %w",
-				answered, len(t.Topo.Services), err)
+			return nil // the missing ones are asked again
 		}
 		var r host.ChaosReply
 		if err := json.Unmarshal(m.Data, &r); err != nil || r.Error != "" {
-			return 0, fmt.Errorf("chaos: deliveries request refused: %s", m.Data)
+			return fmt.Errorf("chaos: deliveries request refused: %s", m.Data)
 		}
-		total += r.Redelivered
+		replies[strings.Join(r.Contexts, ",")] = r
 	}
-	return total, ctx.Err()
+	return nil
 }

@@ -3,6 +3,7 @@ package natsembed
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 
 	"github.com/nats-io/nats-server/v2/server"
@@ -15,6 +16,9 @@ type options struct {
 	storeDir string
 	port     int
 	logger   server.Logger
+	name     string
+	cluster  server.ClusterOpts
+	routes   []*url.URL
 }
 
 // WithStoreDir sets the JetStream store folder. It is created if needed and

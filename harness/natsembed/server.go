@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"sync"
@@ -30,6 +31,11 @@ type Server struct {
 	ownsDir  bool
 	logger   server.Logger
 	closed   bool
+	// name is the server's name, and cluster and routes its place in a
+	// cluster (StartCluster); empty for a lone server.
+	name    string
+	cluster server.ClusterOpts
+	routes  []*url.URL
 }
 
 // Start starts a NATS server with JetStream on 127.0.0.1 and waits until
@@ -47,7 +53,10 @@ func start(opts []Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{port: o.port, storeDir: o.storeDir, logger: o.logger}
+	s := &Server{port: o.port, storeDir: o.storeDir, logger: o.logger, name: o.name, cluster: o.cluster, routes: o.routes}
+	if s.name == "" {
+		s.name = "natsembed"
+	}
 	if err := s.prepareStoreDir(); err != nil {
 		return nil, err
 	}
@@ -84,13 +93,15 @@ func (s *Server) run() error {
 		port = server.RANDOM_PORT
 	}
 	srv, err := server.NewServer(&server.Options{
-		ServerName: "natsembed",
+		ServerName: s.name,
 		Host:       host,
 		Port:       port,
 		JetStream:  true,
 		StoreDir:   s.storeDir,
 		NoLog:      true,
 		NoSigs:     true,
+		Cluster:    s.cluster,
+		Routes:     s.routes,
 	})
 	if err != nil {
 		return err
