@@ -17,7 +17,7 @@ FUZZTIME    ?= 10s
 PACT_FFI_DIR := $(CURDIR)/.tools/pact/lib
 PACT_ENV     := CGO_ENABLED=1 CGO_LDFLAGS="-L$(PACT_FFI_DIR) -Wl,-rpath,$(PACT_FFI_DIR)" PACT_DO_NOT_TRACK=true
 
-.PHONY: help build test e2e up load chaos steps contracts can-i-deploy bench fuzz lint fmt clean tools postgres pact-ffi pact-cli libxml2
+.PHONY: help build test e2e up load chaos steps contracts can-i-deploy bench fuzz lint fmt clean tools postgres pact-ffi pact-cli libxml2 chromium
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
@@ -25,7 +25,7 @@ help: ## list the targets
 build: ## build bin/mallbots, bin/smsprovider and bin/e2e
 	$(GO) build -o $(BIN)/ ./cmd/mallbots ./cmd/smsprovider ./cmd/e2e
 
-tools: postgres pact-ffi pact-cli libxml2 ## install what the tests need (Postgres server binaries, libpact_ffi, the pact CLI, libxml2's headers)
+tools: postgres pact-ffi pact-cli libxml2 chromium ## install what the tests need (Postgres server binaries, libpact_ffi, the pact CLI, libxml2's headers, Chromium)
 
 postgres:
 	@scripts/ensure-postgres.sh >/dev/null
@@ -38,6 +38,9 @@ pact-cli:
 
 libxml2:
 	@scripts/libxml2.sh
+
+chromium:
+	@scripts/chromium.sh >/dev/null
 
 test: tools ## run every test: unit, integration, the features (local runtime) and the contracts
 	$(GO) vet $(PKGS)
