@@ -27,7 +27,7 @@ func parseConfig(name string, args []string) (suite.Config, error) {
 	var cfg suite.Config
 	fs := flag.NewFlagSet("e2e "+name, flag.ContinueOnError)
 	fs.StringVar(&cfg.Runtime, "runtime", env("RUNTIME", "local"), "where the system runs: local, containers or remote [RUNTIME]")
-	fs.StringVar(&cfg.Topology, "topology", env("TOPOLOGY", "microservices"), "microservices or monolith [TOPOLOGY]")
+	fs.StringVar(&cfg.Topology, "topology", env("TOPOLOGY", "microservices"), "microservices, monolith or cluster (microservices on three NATS nodes) [TOPOLOGY]")
 	fs.StringVar(&cfg.Tags, "tags", env("TAGS", ""), "run only scenarios matching this tag expression, e.g. @stores [TAGS]")
 	fs.IntVar(&cfg.Concurrency, "concurrency", envInt("CONCURRENCY", 4), "scenarios run at once [CONCURRENCY]")
 	fs.StringVar(&cfg.Format, "format", env("FORMAT", "progress"), "console output: progress or pretty [FORMAT]")

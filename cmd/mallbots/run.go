@@ -50,6 +50,12 @@ func parse(args []string, getenv func(string) string) (settings, error) {
 	}
 	fs.IntVar(&s.cfg.ConsumerWorkers, "consumer-workers", workers,
 		"messages of different orders each consumer handles side by side [MALLBOTS_CONSUMER_WORKERS]")
+	replicas, err := strconv.Atoi(env("MALLBOTS_STREAM_REPLICAS", "1"))
+	if err != nil {
+		return s, fmt.Errorf("MALLBOTS_STREAM_REPLICAS: %w", err)
+	}
+	fs.IntVar(&s.cfg.StreamReplicas, "stream-replicas", replicas,
+		"servers of a NATS cluster that hold the domain stream (3 survives the loss of one) [MALLBOTS_STREAM_REPLICAS]")
 	fs.DurationVar(&s.cfg.OutboxPoll, "outbox-poll", 2*time.Second, "outbox relay fallback poll interval")
 	fs.DurationVar(&s.cfg.DependencyWait, "wait-for-deps", 30*time.Second,
 		"how long to wait at start for NATS and Postgres to answer (0: fail at once)")

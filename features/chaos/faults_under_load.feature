@@ -23,6 +23,12 @@ Feature: Nothing is lost when parts of the mall fail in the middle of checkouts
       | fault     |
       | kill-saga |
 
+    @cluster
+    Examples: a NATS node is lost (TOPOLOGY=cluster: three nodes, the stream on all three)
+      | fault            |
+      | nats-node-down   |
+      | nats-leader-down |
+
     @chaos
     Examples: every other fault, in the soak set
       | fault              |

@@ -47,6 +47,11 @@ func Faults(topo topology.Topology, pausable bool) []Fault {
 		Fault{Name: "nats-restart", What: "NATS stopped, then started again with its stored messages",
 			inject: func(ctx context.Context, t *Target) error { return t.Faults.StopBroker(ctx) },
 			heal:   func(ctx context.Context, t *Target) error { return t.Faults.StartBroker(ctx) }})
+	if topo.Clustered() {
+		out = append(out,
+			nodeDown("nats-node-down", runtime.NodeFollower, "a NATS node holding a replica of the stream stopped, then started again"),
+			nodeDown("nats-leader-down", runtime.NodeLeader, "the NATS node leading the stream stopped (a new leader is elected), then started again"))
+	}
 	if pausable {
 		out = append(out, Fault{Name: "nats-pause", What: "NATS frozen (docker pause), then resumed",
 			inject: func(ctx context.Context, t *Target) error {
@@ -81,6 +86,33 @@ func withPauser(t *Target, do func(runtime.BrokerPauser, context.Context) error,
 		return errors.New("this runtime cannot pause the broker")
 	}
 	return do(p, ctx)
+}
+
+// nodeDown stops one node of a NATS cluster and starts it again.
+func nodeDown(name, role, what string) Fault {
+	var stopped string // the node inject stopped, for heal
+	nodes := func(t *Target) (runtime.BrokerNodes, error) {
+		n, ok := t.Faults.(runtime.BrokerNodes)
+		if !ok {
+			return nil, errors.New("NATS runs as one server here: use the cluster topology")
+		}
+		return n, nil
+	}
+	return Fault{Name: name, What: what,
+		inject: func(ctx context.Context, t *Target) error {
+			n, err := nodes(t)
+			if err == nil {
+				stopped, err = n.StopBrokerNode(ctx, role)
+			}
+			return err
+		},
+		heal: func(ctx context.Context, t *Target) error {
+			n, err := nodes(t)
+			if err != nil || stopped == "" {
+				return err
+			}
+			return n.StartBrokerNode(ctx, stopped)
+		}}
 }
 
 func kill(service string) Fault {

@@ -56,6 +56,10 @@ func (r *Runtime) up(ctx context.Context, topo topology.Topology) (_ *Env, err e
 	if err != nil {
 		return nil, fmt.Errorf("containers runtime: %w", err)
 	}
+	if topo.Clustered() {
+		return nil, fmt.Errorf("containers runtime: the %s topology (NATS as a %d-node cluster) runs on the local runtime only so far; "+
+			"use --runtime local, or point --runtime remote at a deployed cluster", topo.Name, topo.NATSNodes)
+	}
 	if opts.root == "" {
 		if opts.root, err = local.ModuleRoot(); err != nil {
 			return nil, err

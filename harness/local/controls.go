@@ -52,5 +52,11 @@ func (e *Env) StopBroker(context.Context) error {
 	return nil
 }
 
-// StartBroker brings NATS back on the same port with its stored messages.
-func (e *Env) StartBroker(context.Context) error { return e.nats.Restart() }
+// StartBroker brings NATS back on the same port with its stored messages;
+// a cluster, once it has elected the stream's leader again.
+func (e *Env) StartBroker(context.Context) error {
+	if err := e.nats.Restart(); err != nil {
+		return err
+	}
+	return e.awaitStream()
+}

@@ -12,13 +12,15 @@ import (
 	"github.com/mallbots/mallbots/harness/pgtemp"
 	"github.com/mallbots/mallbots/harness/runtime"
 	"github.com/mallbots/mallbots/harness/topology"
+	"github.com/mallbots/mallbots/system/platform/bus"
 )
 
 // Env is a system running on this machine.
 type Env struct {
 	topo      topology.Topology
 	opts      options
-	nats      *natsembed.Server
+	nats      broker
+	cluster   *natsembed.Cluster // the same broker, when NATS runs as a cluster
 	pg        *pgtemp.Server
 	dsn       string // the system's database, as the services reach it
 	pgLog     *lineLog
@@ -80,6 +82,46 @@ func (e *Env) close(ctx context.Context) error {
 		e.nats.Close()
 	}
 	return errors.Join(errs...)
+}
+
+// broker is NATS: one embedded server, or a cluster of them.
+type broker interface {
+	URL() string
+	Shutdown()
+	Restart() error
+	Close()
+}
+
+// startBroker starts the topology's NATS: a lone server, or a cluster.
+func (e *Env) startBroker() error {
+	if e.topo.Clustered() {
+		c, err := natsembed.StartCluster(e.topo.NATSNodes)
+		if err != nil {
+			return err
+		}
+		e.nats, e.cluster = c, c
+		return createStream(c.URL(), e.topo.NATSNodes)
+	}
+	s, err := natsembed.Start()
+	if err != nil {
+		return err
+	}
+	e.nats = s
+	return nil
+}
+
+// createStream creates the domain stream on a cluster before the services
+// start: nine services creating one replicated stream at once overran
+// their start deadline while the cluster placed it.
+func createStream(url string, replicas int) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	b, err := bus.Connect(ctx, url, "harness")
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	return b.EnsureStreamReplicas(ctx, replicas)
 }
 
 // preferredTempDir puts Postgres on tmpfs when the machine has one: copying

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mallbots/mallbots/harness/natsembed"
 	"github.com/mallbots/mallbots/harness/topology"
 )
 
@@ -51,7 +52,8 @@ func TestEverythingListensOnLoopbackOnly(t *testing.T) {
 		checkLoopback(t, name, ownListeners(t, p.cmd.Process.Pid, sockets), portOf(t, e.Services[name]))
 	}
 	checkLoopback(t, "postgres", ownListeners(t, env.pg.PID(), sockets), env.pg.Port())
-	checkLoopback(t, "nats", onPort(sockets, env.nats.Port()), env.nats.Port())
+	nats := env.nats.(*natsembed.Server)
+	checkLoopback(t, "nats", onPort(sockets, nats.Port()), nats.Port())
 }
 
 // checkLoopback fails unless every socket is on 127.0.0.1 and one of them

@@ -3,12 +3,12 @@ package local
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/mallbots/mallbots/harness/natsembed"
 	"github.com/mallbots/mallbots/harness/pgtemp"
 	"github.com/mallbots/mallbots/harness/runtime"
 	"github.com/mallbots/mallbots/harness/topology"
@@ -74,10 +74,7 @@ func buildFromModule(ctx context.Context) (Binaries, error) {
 func (e *Env) startInfrastructure(ctx context.Context) (string, error) {
 	var dsn string
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) {
-		e.nats, err = natsembed.Start()
-		return err
-	})
+	g.Go(e.startBroker)
 	g.Go(func() (err error) {
 		e.pg, err = pgtemp.Start(gctx, pgtemp.WithLogWriter(e.pgLog), pgtemp.WithTempDir(e.opts.tempDir))
 		if err != nil {
@@ -129,6 +126,7 @@ func (e *Env) serviceArgs(s topology.Service, port int, dsn string, peers []stri
 		"--http-addr", fmt.Sprintf("127.0.0.1:%d", port),
 		"--nats-url", e.nats.URL(), "--postgres-dsn", dsn,
 		"--peers", strings.Join(peers, ","), "--log-format", "text",
+		"--stream-replicas", strconv.Itoa(max(e.topo.NATSNodes, 1)),
 		// A test environment: bin/e2e chaos may ask for faults (host.ChaosSubject).
 		"--chaos",
 	}

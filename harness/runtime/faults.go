@@ -33,3 +33,22 @@ type BrokerPauser interface {
 	PauseBroker(ctx context.Context) error
 	ResumeBroker(ctx context.Context) error
 }
+
+// Broker node roles of BrokerNodes.StopBrokerNode.
+const (
+	// NodeLeader is the node leading the domain stream.
+	NodeLeader = "leader"
+	// NodeFollower is a node holding a replica of the stream, not leading it.
+	NodeFollower = "follower"
+)
+
+// BrokerNodes is offered by runtimes that run NATS as a cluster: one node
+// can be stopped while the others carry on.
+type BrokerNodes interface {
+	// StopBrokerNode stops the node of role (NodeLeader or NodeFollower)
+	// and returns its name.
+	StopBrokerNode(ctx context.Context, role string) (string, error)
+	// StartBrokerNode starts a stopped node again and waits until it
+	// follows the cluster.
+	StartBrokerNode(ctx context.Context, node string) error
+}

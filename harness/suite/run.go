@@ -53,7 +53,7 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	if err != nil {
 		return Result{Code: 2}, err
 	}
-	cfg.Tags = withoutSoak(cfg.Tags)
+	cfg.Tags = defaultTags(cfg.Tags, topo.Clustered())
 	if cfg.Runtime == "remote" {
 		// A shared environment runs only scenarios that are safe there.
 		cfg.Tags = remote.RequiredTags(cfg.Tags)

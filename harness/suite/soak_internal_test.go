@@ -15,6 +15,12 @@ func TestTheSoakRunsOnlyWhenAskedFor(t *testing.T) {
 		"@serial && ~@chaos":  "@serial && ~@chaos",
 		"@chaos,@resilience ": "@chaos,@resilience ",
 	} {
-		assert.Equal(t, want, withoutSoak(tags), "tags %q", tags)
+		assert.Equal(t, want, defaultTags(tags, true), "tags %q", tags)
 	}
+}
+
+func TestClusterScenariosRunOnlyOnACluster(t *testing.T) {
+	assert.Equal(t, "~@chaos && ~@cluster", defaultTags("", false))
+	assert.Equal(t, "@chaos && ~@cluster", defaultTags("@chaos", false))
+	assert.Equal(t, "~@chaos", defaultTags("", true))
 }

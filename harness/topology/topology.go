@@ -30,7 +30,21 @@ type Service struct {
 type Topology struct {
 	Name     string
 	Services []Service
+	// NATSNodes is how many NATS servers run as one cluster (0 or 1: a
+	// lone server); with 3, the domain stream has three replicas and every
+	// service is given every node's address.
+	NATSNodes int
 }
+
+// Cluster runs the microservices on a three-node NATS cluster.
+func Cluster() Topology {
+	t := Microservices()
+	t.Name, t.NATSNodes = "cluster", 3
+	return t
+}
+
+// Clustered reports whether NATS runs as a cluster.
+func (t Topology) Clustered() bool { return t.NATSNodes > 1 }
 
 // Microservices runs each context in its own service, named after it.
 func Microservices() Topology {
@@ -48,15 +62,18 @@ func Monolith() Topology {
 	}}
 }
 
-// ByName returns the topology called name: microservices or monolith.
+// ByName returns the topology called name: microservices, monolith or
+// cluster.
 func ByName(name string) (Topology, error) {
 	switch name {
 	case "", "microservices":
 		return Microservices(), nil
 	case "monolith":
 		return Monolith(), nil
+	case "cluster":
+		return Cluster(), nil
 	}
-	return Topology{}, fmt.Errorf("unknown topology %q (want microservices or monolith)", name)
+	return Topology{}, fmt.Errorf("unknown topology %q (want microservices, monolith or cluster)", name)
 }
 
 // ServiceOf returns the service hosting context.

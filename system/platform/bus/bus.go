@@ -49,14 +49,20 @@ func (b *Bus) JetStream() jetstream.JetStream { return b.js }
 // Connected reports whether the connection is up (readiness).
 func (b *Bus) Connected() bool { return b.nc.IsConnected() }
 
-// EnsureStream creates or updates the domain stream.
-func (b *Bus) EnsureStream(ctx context.Context) error {
+// EnsureStream creates or updates the domain stream, on one server.
+func (b *Bus) EnsureStream(ctx context.Context) error { return b.EnsureStreamReplicas(ctx, 1) }
+
+// EnsureStreamReplicas creates or updates the domain stream with replicas
+// copies on as many servers of a NATS cluster (3 survives the loss of any
+// one server, the stream's leader included); its consumers take the same.
+func (b *Bus) EnsureStreamReplicas(ctx context.Context, replicas int) error {
 	_, err := b.js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
 		Name:       StreamName,
 		Subjects:   []string{msg.Root + ".>"},
 		Storage:    jetstream.FileStorage,
 		Duplicates: 2 * time.Minute,
 		MaxAge:     7 * 24 * time.Hour,
+		Replicas:   max(replicas, 1),
 	})
 	if err != nil {
 		return fmt.Errorf("ensure stream %s: %w", StreamName, err)

@@ -108,6 +108,12 @@ func ExponentialBackoff(first, max time.Duration) func(int) time.Duration {
 // (it would be delivered again while queued), enough to keep lanes busy.
 const ackPendingPerWorker = 4
 
+// pullExpiry bounds each pull request; the server's idle heartbeats come
+// every half of it, and two missed ones make the client pull again. The
+// default (30 s) left a consumer idle for up to a minute when a NATS
+// cluster restarted under it and its pull request was lost.
+const pullExpiry = 5 * time.Second
+
 // handlerTimeout bounds one handler call.
 const handlerTimeout = 30 * time.Second
 
@@ -148,7 +154,7 @@ func (b *Bus) Consume(ctx context.Context, spec ConsumerSpec, h Handler) (*Subsc
 		return nil, fmt.Errorf("consumer %s: %w", spec.Durable, err)
 	}
 	d := newDelivery(ctx, b, spec, h)
-	cc, err := cons.Consume(d.receive, jetstream.ConsumeErrHandler(d.consumeError))
+	cc, err := cons.Consume(d.receive, jetstream.ConsumeErrHandler(d.consumeError), jetstream.PullExpiry(pullExpiry))
 	if err != nil {
 		d.close()
 		return nil, fmt.Errorf("consume %s: %w", spec.Durable, err)

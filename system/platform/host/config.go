@@ -24,6 +24,9 @@ type Config struct {
 	// ConsumerWorkers is how many messages of different ordering keys each
 	// consumer handles side by side (bus.ConsumerSpec.Workers).
 	ConsumerWorkers int
+	// StreamReplicas is how many servers of a NATS cluster hold the domain
+	// stream (default 1; 3 on a three-node cluster).
+	StreamReplicas int
 	// OutboxPoll is the relay's fallback poll interval.
 	OutboxPoll time.Duration
 	// DependencyWait bounds how long New waits for NATS and Postgres to
@@ -70,6 +73,9 @@ func (c Config) Validate(modules []Module) error {
 	}
 	if c.HTTPAddr == "" {
 		errs = append(errs, errors.New("http address is required (--http-addr or MALLBOTS_HTTP_ADDR)"))
+	}
+	if c.StreamReplicas < 0 || c.StreamReplicas > 5 {
+		errs = append(errs, fmt.Errorf("stream replicas must be 1 to 5, got %d", c.StreamReplicas))
 	}
 	if c.ConsumerWorkers < 1 {
 		errs = append(errs, fmt.Errorf("consumer workers must be at least 1, got %d", c.ConsumerWorkers))

@@ -50,7 +50,7 @@ func New(ctx context.Context, cfg Config, modules ...Module) (_ *Host, err error
 	if err = h.awaitDependencies(ctx); err != nil {
 		return nil, err
 	}
-	if err = h.bus.EnsureStream(ctx); err != nil {
+	if err = h.bus.EnsureStreamReplicas(ctx, cfg.StreamReplicas); err != nil {
 		return nil, err
 	}
 	for _, m := range modules {
