@@ -103,7 +103,7 @@ func fromEnvironment() (string, error) {
 }
 
 // parse reads key=URL pairs into endpoints for topo; every problem is
-// reported at once.
+// reported at once. nats= may repeat, once per node of a NATS cluster.
 func parse(pairs string, topo topology.Topology) (runtime.Endpoints, error) {
 	values := map[string]string{}
 	var errs []error
@@ -124,6 +124,9 @@ func parse(pairs string, topo topology.Topology) (runtime.Endpoints, error) {
 			}
 			errs = append(errs, fmt.Errorf("%q: want key=URL", shown))
 			continue
+		}
+		if key == "nats" && values[key] != "" {
+			val = values[key] + "," + val // every node of a cluster, for failover
 		}
 		values[key] = val
 	}

@@ -17,11 +17,14 @@ func TestUpReadsEndpoints(t *testing.T) {
 		name    string
 		pairs   string
 		wantErr string
+		nats    string
 	}{
-		{"every context from *", "nats=nats://127.0.0.1:4222,smsprovider=" + srv.URL + ",*=" + srv.URL, ""},
-		{"no nats", "*=" + srv.URL, "no nats=URL"},
-		{"a context missing", "nats=nats://127.0.0.1:4222,stores=" + srv.URL, "no URL for context baskets"},
-		{"not a URL", "nats=nats://x:1,*=nowhere", "want key=URL"},
+		{"every context from *", "nats=nats://127.0.0.1:4222,smsprovider=" + srv.URL + ",*=" + srv.URL, "", "nats://127.0.0.1:4222"},
+		{"a NATS cluster", "nats=nats://n1:4222,nats=nats://n2:4222,nats=nats://n3:4222,*=" + srv.URL, "",
+			"nats://n1:4222,nats://n2:4222,nats://n3:4222"},
+		{"no nats", "*=" + srv.URL, "no nats=URL", ""},
+		{"a context missing", "nats=nats://127.0.0.1:4222,stores=" + srv.URL, "no URL for context baskets", ""},
+		{"not a URL", "nats=nats://x:1,*=nowhere", "want key=URL", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,6 +44,9 @@ func TestUpReadsEndpoints(t *testing.T) {
 			}
 			if got := env.Endpoints().Contexts["stores"]; got != srv.URL {
 				t.Errorf("stores = %q, want %q", got, srv.URL)
+			}
+			if got, want := env.Endpoints().NATS, tc.nats; want != "" && got != want {
+				t.Errorf("nats = %q, want %q", got, want)
 			}
 		})
 	}
