@@ -10,6 +10,10 @@ RUNTIME     ?= local
 TOPOLOGY    ?= microservices
 TAGS        ?=
 CONCURRENCY ?= 4
+REPORTS     ?= reports
+SHARD       ?=
+SHARD_TIMINGS ?=
+SHARDS      ?= $(REPORTS)/shard-*
 LOAD_ARGS   ?=
 CHAOS_ARGS  ?=
 FAULTS      ?= all
@@ -17,7 +21,7 @@ FUZZTIME    ?= 10s
 PACT_FFI_DIR := $(CURDIR)/.tools/pact/lib
 PACT_ENV     := CGO_ENABLED=1 CGO_LDFLAGS="-L$(PACT_FFI_DIR) -Wl,-rpath,$(PACT_FFI_DIR)" PACT_DO_NOT_TRACK=true
 
-.PHONY: help build test e2e up load chaos steps contracts can-i-deploy bench fuzz lint fmt clean tools postgres pact-ffi pact-cli libxml2 chromium
+.PHONY: help build test e2e merge up load chaos steps contracts can-i-deploy bench fuzz lint fmt clean tools postgres pact-ffi pact-cli libxml2 chromium
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
@@ -47,9 +51,13 @@ test: tools ## run every test: unit, integration, the features (local runtime) a
 	$(GO) test -race -count=1 $(GOTESTFLAGS) $(PKGS)
 	$(MAKE) contracts
 
-e2e: tools build ## run the Gherkin features (RUNTIME=local|containers|remote TOPOLOGY TAGS CONCURRENCY)
+e2e: tools build ## run the Gherkin features (RUNTIME=local|containers|remote TOPOLOGY TAGS CONCURRENCY REPORTS; SHARD=i/n SHARD_TIMINGS)
 	@if [ "$(RUNTIME)" = containers ]; then scripts/docker-engine.sh; fi
-	$(BIN)/e2e run --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)' --tags '$(TAGS)' --concurrency '$(CONCURRENCY)'
+	$(BIN)/e2e run --runtime '$(RUNTIME)' --topology '$(TOPOLOGY)' --tags '$(TAGS)' --concurrency '$(CONCURRENCY)' \
+		--reports '$(REPORTS)' --shard '$(SHARD)' --shard-timings '$(SHARD_TIMINGS)'
+
+merge: build ## merge the reports of a sharded run's shards (SHARDS, default reports/shard-*) into REPORTS
+	$(BIN)/e2e merge --reports '$(REPORTS)' $(SHARDS)
 
 up: tools build ## start the whole system, print its endpoints, stop it on Ctrl-C
 	@if [ "$(RUNTIME)" = containers ]; then scripts/docker-engine.sh; fi
@@ -87,4 +95,4 @@ fmt: ## format the code
 	gofmt -w $$(git ls-files '*.go')
 
 clean: ## remove build output and reports
-	rm -rf $(BIN) reports/*.json reports/*.xml reports/*.html reports/runs
+	rm -rf $(BIN) reports/*.json reports/*.xml reports/*.html reports/runs reports/shard-*

@@ -37,6 +37,8 @@ func parseConfig(name string, args []string) (suite.Config, error) {
 		fs.IntVar(&cfg.Repeat, "repeat", envInt("REPEAT", 0), "run the features N times and write the flake report reports/flakes.json [REPEAT]")
 		fresh, _ := strconv.ParseBool(os.Getenv("FRESH"))
 		fs.BoolVar(&cfg.Fresh, "fresh", fresh, "with --repeat: bring a new environment up for each run [FRESH]")
+		fs.StringVar(&cfg.Shard, "shard", env("SHARD", ""), "run only shard i of n of the selected scenarios, e.g. 1/3, and write shard.json beside the reports for e2e merge [SHARD]")
+		fs.StringVar(&cfg.ShardTimings, "shard-timings", env("SHARD_TIMINGS", ""), "with --shard: balance the shards by the scenarios' durations in this cucumber JSON of an earlier run (by count without) [SHARD_TIMINGS]")
 	}
 	var paths string
 	fs.StringVar(&paths, "features", env("FEATURES", "features"), "feature file or folder [FEATURES]")

@@ -2,7 +2,9 @@
 //
 //	e2e run    run the Gherkin features (the default command); with --repeat N
 //	           run them N times (in one environment, or --fresh each in its
-//	           own) and write a flake report (reports/flakes.json, .html)
+//	           own) and write a flake report (reports/flakes.json, .html);
+//	           with --shard i/n only the i-th of n shards of the scenarios
+//	e2e merge  merge the reports of a sharded run's shards into one set
 //	e2e up     start the system, print its endpoints, wait for Ctrl-C
 //	e2e load   drive the checkout journey at a rate or concurrency and report
 //	           latency, throughput, errors and resource use (reports/load.*)
@@ -13,8 +15,8 @@
 //	e2e steps  print the step catalogue, every step with an example
 //
 // Every flag has an environment variable default (RUNTIME, TOPOLOGY, TAGS,
-// CONCURRENCY, REPEAT, FRESH), which is how `make e2e RUNTIME=... TAGS=...`
-// passes them.
+// CONCURRENCY, REPEAT, FRESH, SHARD, SHARD_TIMINGS, REPORTS), which is how
+// `make e2e RUNTIME=... TAGS=...` passes them.
 package main
 
 import (
@@ -51,8 +53,10 @@ func dispatch(ctx context.Context, args []string) (int, error) {
 		return loadCommand(ctx, args)
 	case "chaos":
 		return chaosCommand(ctx, args)
+	case "merge":
+		return mergeCommand(args)
 	case "steps":
 		return printSteps(os.Stdout), nil
 	}
-	return 2, fmt.Errorf("unknown command %q (want run, up, load, chaos or steps)", command)
+	return 2, fmt.Errorf("unknown command %q (want run, merge, up, load, chaos or steps)", command)
 }

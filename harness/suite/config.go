@@ -4,7 +4,9 @@
 // environment's start time and the suite's wall time, and tears everything
 // down, also on failure and on Ctrl-C. With Config.Repeat it runs the
 // features that many times and writes the flake report (package flakes).
-// Scenarios tagged @quarantine run but fail nothing (QuarantineTag).
+// Scenarios tagged @quarantine run but fail nothing (QuarantineTag). With
+// Config.Shard it runs one shard of the scenarios; Merge merges the
+// shards' reports into those of one run.
 package suite
 
 import (
@@ -14,6 +16,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/mallbots/mallbots/harness/shard"
 )
 
 // Config configures a run.
@@ -38,6 +42,14 @@ type Config struct {
 	// run instead of one for all.
 	Repeat int
 	Fresh  bool
+	// Shard, "i/n", runs only the i-th of n shards of the selected
+	// scenarios (package shard) and writes a shard manifest beside the
+	// reports, for Merge; ShardTimings, an earlier run's cucumber JSON,
+	// balances the shards by its durations instead of by count.
+	Shard        string
+	ShardTimings string
+
+	sharding *sharding // this shard's part, from Shard
 }
 
 func (c *Config) setDefaults() {
@@ -78,6 +90,15 @@ func (c Config) Validate() error {
 	}
 	if c.Fresh && c.Repeat == 0 {
 		errs = append(errs, errors.New("a fresh environment for each run needs runs to repeat: give repeat N"))
+	}
+	if _, err := shard.Parse(c.Shard); err != nil {
+		errs = append(errs, err)
+	}
+	if c.Shard != "" && c.Repeat > 0 {
+		errs = append(errs, errors.New("a shard does not repeat: give either shard or repeat"))
+	}
+	if c.ShardTimings != "" && c.Shard == "" {
+		errs = append(errs, errors.New("shard timings balance shards: give a shard i/n too"))
 	}
 	for _, p := range c.Paths {
 		if _, err := os.Stat(p); err != nil {

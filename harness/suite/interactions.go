@@ -50,31 +50,13 @@ func scenarioLocations(opts godog.Options) (map[string]location, error) {
 	}
 	out := map[string]location{}
 	for _, f := range features {
-		if f.GherkinDocument == nil || f.Feature == nil {
-			continue
-		}
-		// The same walk twice: a rule's children have a type of their own.
-		for _, child := range f.Feature.Children {
-			if child.Scenario != nil {
-				out[child.Scenario.Id] = location{f.Uri, int(child.Scenario.Location.Line)}
-				for _, ex := range child.Scenario.Examples {
-					for _, row := range ex.TableBody {
-						out[row.Id] = location{f.Uri, int(row.Location.Line)}
-					}
-				}
+		for _, b := range blocksOf(f.GherkinDocument) {
+			if b.scenario == nil {
+				continue
 			}
-			if child.Rule != nil {
-				for _, rc := range child.Rule.Children {
-					if rc.Scenario == nil {
-						continue
-					}
-					out[rc.Scenario.Id] = location{f.Uri, int(rc.Scenario.Location.Line)}
-					for _, ex := range rc.Scenario.Examples {
-						for _, row := range ex.TableBody {
-							out[row.Id] = location{f.Uri, int(row.Location.Line)}
-						}
-					}
-				}
+			out[b.scenario.id] = location{f.Uri, b.scenario.line}
+			for _, row := range b.scenario.rows {
+				out[row.id] = location{f.Uri, row.line}
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package suite
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,6 +62,15 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	if cfg.Repeat > 0 {
 		return repeat(ctx, cfg, rt, topo)
 	}
+	if cfg.sharding, err = planShard(cfg, rt.Name(), topo.Name); err != nil {
+		return Result{Code: 2}, err
+	}
+	if err := cfg.sharding.prepare(cfg.ReportsDir); err != nil {
+		return Result{Code: 1}, err
+	}
+	if cfg.sharding != nil && len(cfg.sharding.manifest.Scenarios) == 0 {
+		return emptyShard(cfg, rt.Name(), topo.Name)
+	}
 	env, closeEnv, err := bringUp(ctx, cfg, rt, topo)
 	if err != nil {
 		return Result{Code: 1}, err
@@ -109,7 +119,7 @@ func runFeatures(ctx context.Context, cfg Config, topo topology.Topology, env ru
 	opts := &godog.Options{
 		Format: format, Paths: cfg.Paths, Tags: cfg.Tags, Concurrency: cfg.Concurrency,
 		Strict: true, Randomize: cfg.Randomize, Output: cfg.Console, DefaultContext: ctx,
-		TestingT: cfg.TestingT,
+		TestingT: cfg.TestingT, FS: cfg.sharding.featureFS(),
 	}
 	locations, err := scenarioLocations(*opts)
 	if err != nil {
@@ -131,19 +141,36 @@ func runFeatures(ctx context.Context, cfg Config, topo topology.Topology, env ru
 	}.Run()
 	res.Wall = time.Since(start)
 	res.Code = code
+	res, err = reportRun(cfg, runtimeName, topo.Name, rec, start, res)
+	if quarantine {
+		reportToTest(cfg.TestingT, res.Outcomes)
+	}
+	return res, err
+}
+
+// reportRun writes the reports of a run once godog wrote its cucumber
+// JSON: JUnit, the interactions sidecar and the living documentation (and
+// a shard's manifest), tallies the outcomes and prints the summary.
+func reportRun(cfg Config, runtimeName, topologyName string, rec *recorder, start time.Time, res Result) (Result, error) {
+	cucumber := filepath.Join(cfg.ReportsDir, "cucumber.json")
+	err := cfg.sharding.renumberRows(cucumber)
+	var features []report.Feature
+	if err == nil {
+		features, err = report.ReadCucumber(cucumber)
+	}
 	doc := ""
-	features, err := report.ReadCucumber(filepath.Join(cfg.ReportsDir, "cucumber.json"))
 	if err == nil {
 		res.Outcomes = outcomesOf(features)
-		res.tally(code)
+		res.tally(res.Code)
 		err = report.JUnitOf(junitName, features).WriteFile(filepath.Join(cfg.ReportsDir, "junit.xml"))
 	}
 	if err == nil {
-		doc, err = writeLivingDoc(cfg.ReportsDir, rec, headline(cfg, runtimeName, topo, res)+" · "+start.Format("2006-01-02 15:04 MST"))
+		run := headline(runtimeName, topologyName, res) + cfg.sharding.label() + " · " + start.Format("2006-01-02 15:04 MST")
+		doc, err = writeLivingDoc(cfg.ReportsDir, rec, run)
 	}
-	summarize(cfg, runtimeName, topo, res, doc)
-	if quarantine {
-		reportToTest(cfg.TestingT, res.Outcomes)
+	summarize(cfg, runtimeName, topologyName, res, doc)
+	if err == nil {
+		err = cfg.sharding.writeManifest(cfg.ReportsDir, start, res)
 	}
 	return res, err
 }
@@ -151,11 +178,17 @@ func runFeatures(ctx context.Context, cfg Config, topo topology.Topology, env ru
 // writeLivingDoc writes the interactions sidecar next to cucumber.json and
 // renders the living documentation from both; it returns the page's path.
 func writeLivingDoc(dir string, rec *recorder, run string) (string, error) {
-	sidecar := filepath.Join(dir, "interactions.json")
-	if err := report.WriteInteractions(sidecar, rec.log.Interactions()); err != nil {
+	if err := report.WriteInteractions(filepath.Join(dir, "interactions.json"), rec.log.Interactions()); err != nil {
 		return "", err
 	}
-	page, err := report.Load(filepath.Join(dir, "cucumber.json"), sidecar)
+	return renderLivingDoc(dir, run)
+}
+
+// renderLivingDoc renders the living documentation from the cucumber JSON
+// and the interactions sidecar in dir, under the line run; it returns the
+// page's path.
+func renderLivingDoc(dir, run string) (string, error) {
+	page, err := report.Load(filepath.Join(dir, "cucumber.json"), filepath.Join(dir, "interactions.json"))
 	if err != nil {
 		return "", err
 	}
@@ -183,7 +216,7 @@ func formats(cfg Config) (string, error) {
 }
 
 // headline is the verdict: "passed · 3 scenarios, 0 failed · runtime local · topology microservices".
-func headline(cfg Config, runtimeName string, topo topology.Topology, res Result) string {
+func headline(runtimeName, topologyName string, res Result) string {
 	verdict := "passed"
 	if res.Code != 0 {
 		verdict = "FAILED"
@@ -193,22 +226,31 @@ func headline(cfg Config, runtimeName string, topo topology.Topology, res Result
 		quarantined = fmt.Sprintf(", %d quarantined (%d failed)", res.Quarantined, res.QuarantinedFailed)
 	}
 	return fmt.Sprintf("%s · %d scenarios, %d failed%s · runtime %s · topology %s",
-		verdict, res.Scenarios, res.Failed, quarantined, runtimeName, topo.Name)
+		verdict, res.Scenarios, res.Failed, quarantined, runtimeName, topologyName)
 }
 
-func summarize(cfg Config, runtimeName string, topo topology.Topology, res Result, doc string) {
-	fmt.Fprintf(cfg.Console, "\n%s · environment up in %s · suite %s wall · concurrency %d\n",
-		headline(cfg, runtimeName, topo, res), res.Startup.Round(time.Millisecond),
+func summarize(cfg Config, runtimeName, topologyName string, res Result, doc string) {
+	fmt.Fprintf(cfg.Console, "\n%s%s · environment up in %s · suite %s wall · concurrency %d\n",
+		headline(runtimeName, topologyName, res), cfg.sharding.label(), res.Startup.Round(time.Millisecond),
 		res.Wall.Round(time.Millisecond), cfg.Concurrency)
-	fmt.Fprintf(cfg.Console, "reports: %s/cucumber.json, %s/junit.xml, %s/interactions.json\n",
-		cfg.ReportsDir, cfg.ReportsDir, cfg.ReportsDir)
+	printReports(cfg.Console, cfg.ReportsDir, doc)
+	listQuarantined(cfg.Console, res.Outcomes)
+}
+
+// printReports says where the reports are.
+func printReports(w io.Writer, dir, doc string) {
+	fmt.Fprintf(w, "reports: %s/cucumber.json, %s/junit.xml, %s/interactions.json\n", dir, dir, dir)
 	if doc != "" {
-		fmt.Fprintf(cfg.Console, "living documentation: %s\n", doc)
+		fmt.Fprintf(w, "living documentation: %s\n", doc)
 	}
-	for _, o := range res.Outcomes {
+}
+
+// listQuarantined lists the quarantined scenarios that failed.
+func listQuarantined(w io.Writer, outcomes []flakes.Outcome) {
+	for _, o := range outcomes {
 		if o.Quarantined && !o.Passed {
 			first, _, _ := strings.Cut(o.Message, "\n")
-			fmt.Fprintf(cfg.Console, "quarantined, failed without failing the run: %s  %s\n  %s: %s\n",
+			fmt.Fprintf(w, "quarantined, failed without failing the run: %s  %s\n  %s: %s\n",
 				o.Where(), o.Name, o.Step, first)
 		}
 	}
