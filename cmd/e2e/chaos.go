@@ -25,9 +25,7 @@ type chaosArgs struct {
 func parseChaos(args []string) (chaosArgs, error) {
 	var a chaosArgs
 	fs := flag.NewFlagSet("e2e chaos", flag.ContinueOnError)
-	fs.StringVar(&a.env.Runtime, "runtime", env("RUNTIME", "local"), "where the system runs: local or containers [RUNTIME]")
-	fs.StringVar(&a.env.Topology, "topology", env("TOPOLOGY", "microservices"), "microservices, monolith or cluster (microservices on three NATS nodes) [TOPOLOGY]")
-	fs.StringVar(&a.env.ReportsDir, "reports", env("REPORTS", "reports"), "folder for chaos.json [REPORTS]")
+	envFlags(fs, &a.env, "local or containers", "chaos.json")
 	fs.StringVar(&a.faults, "faults", env("FAULTS", "all"), "comma-separated faults to inject, one phase each, or all (--list names them) [FAULTS]")
 	fs.BoolVar(&a.list, "list", false, "print the faults this runtime and topology offer, and exit")
 	fs.Float64Var(&a.chaos.Rate, "rate", 15, "checkouts started per second in each phase")

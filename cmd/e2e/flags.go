@@ -22,16 +22,24 @@ func envInt(key string, def int) int {
 	return def
 }
 
+// envFlags registers the flags that say which system to bring up and where
+// the reports go: runtime (one of runtimes), topology and reports (holding
+// what).
+func envFlags(fs *flag.FlagSet, cfg *suite.Config, runtimes, what string) {
+	fs.StringVar(&cfg.Runtime, "runtime", env("RUNTIME", "local"), "where the system runs: "+runtimes+" [RUNTIME]")
+	fs.StringVar(&cfg.Topology, "topology", env("TOPOLOGY", "microservices"),
+		"microservices, monolith or cluster (microservices on three NATS nodes) [TOPOLOGY]")
+	fs.StringVar(&cfg.ReportsDir, "reports", env("REPORTS", "reports"), "folder for "+what+" [REPORTS]")
+}
+
 // parseConfig reads the flags shared by run and up.
 func parseConfig(name string, args []string) (suite.Config, error) {
 	var cfg suite.Config
 	fs := flag.NewFlagSet("e2e "+name, flag.ContinueOnError)
-	fs.StringVar(&cfg.Runtime, "runtime", env("RUNTIME", "local"), "where the system runs: local, containers or remote [RUNTIME]")
-	fs.StringVar(&cfg.Topology, "topology", env("TOPOLOGY", "microservices"), "microservices, monolith or cluster (microservices on three NATS nodes) [TOPOLOGY]")
+	envFlags(fs, &cfg, "local, containers or remote", "cucumber.json and junit.xml")
 	fs.StringVar(&cfg.Tags, "tags", env("TAGS", ""), "run only scenarios matching this tag expression, e.g. @stores [TAGS]")
 	fs.IntVar(&cfg.Concurrency, "concurrency", envInt("CONCURRENCY", 4), "scenarios run at once [CONCURRENCY]")
 	fs.StringVar(&cfg.Format, "format", env("FORMAT", "progress"), "console output: progress or pretty [FORMAT]")
-	fs.StringVar(&cfg.ReportsDir, "reports", env("REPORTS", "reports"), "folder for cucumber.json and junit.xml [REPORTS]")
 	fs.Int64Var(&cfg.Randomize, "random", 0, "run scenarios in random order with this seed (-1: pick one)")
 	if name == "run" {
 		fs.IntVar(&cfg.Repeat, "repeat", envInt("REPEAT", 0), "run the features N times and write the flake report reports/flakes.json [REPEAT]")

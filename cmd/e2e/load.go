@@ -24,9 +24,7 @@ type loadArgs struct {
 func parseLoad(args []string) (loadArgs, error) {
 	var a loadArgs
 	fs := flag.NewFlagSet("e2e load", flag.ContinueOnError)
-	fs.StringVar(&a.env.Runtime, "runtime", env("RUNTIME", "local"), "where the system runs: local, containers or remote [RUNTIME]")
-	fs.StringVar(&a.env.Topology, "topology", env("TOPOLOGY", "microservices"), "microservices, monolith or cluster (microservices on three NATS nodes) [TOPOLOGY]")
-	fs.StringVar(&a.env.ReportsDir, "reports", env("REPORTS", "reports"), "folder for load.json and load.html [REPORTS]")
+	envFlags(fs, &a.env, "local, containers or remote", "load.json and load.html")
 	fs.Float64Var(&a.load.Rate, "rate", 0, "open loop: checkouts started per second (default 10 when no --concurrency)")
 	fs.IntVar(&a.load.Concurrency, "concurrency", 0, "closed loop: customers, each checking out again when its order ends")
 	fs.DurationVar(&a.load.Duration, "duration", 20*time.Second, "how long to start checkouts")

@@ -12,6 +12,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/mallbots/mallbots/harness/load"
 	"github.com/mallbots/mallbots/harness/runtime"
 	"github.com/mallbots/mallbots/harness/topology"
 	"github.com/mallbots/mallbots/system/client"
@@ -36,7 +37,7 @@ func NewTarget(ctx context.Context, env runtime.Environment, topo topology.Topol
 	if !ok {
 		return nil, errors.New("chaos: this runtime offers no fault controls (use the local or containers runtime)")
 	}
-	t := &Target{Env: env, Faults: f, Topo: topo, api: newAPI(env.Endpoints())}
+	t := &Target{Env: env, Faults: f, Topo: topo, api: load.NewAPI(env.Endpoints())}
 	var err error
 	if t.nc, err = nats.Connect(env.Endpoints().NATS, nats.Name("chaos"), nats.MaxReconnects(-1),
 		nats.ReconnectWait(100*time.Millisecond)); err != nil {
@@ -61,14 +62,6 @@ func (t *Target) Close() {
 	if t.nc != nil {
 		t.nc.Close()
 	}
-}
-
-func newAPI(eps runtime.Endpoints) *client.Client {
-	urls := map[string]string{topology.SMSProvider: eps.SMSProvider}
-	for name, url := range eps.Contexts {
-		urls[name] = url
-	}
-	return client.New(urls, nil)
 }
 
 // forceDeliveries asks every service to deliver each consumed message n

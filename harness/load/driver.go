@@ -43,7 +43,7 @@ type driver struct {
 
 func newDriver(ctx context.Context, cfg Config, env runtime.Environment) (*driver, error) {
 	eps := env.Endpoints()
-	d := &driver{cfg: cfg, env: env, api: newAPI(eps), track: newTracker(cfg.Until)}
+	d := &driver{cfg: cfg, env: env, api: NewAPI(eps), track: newTracker(cfg.Until)}
 	nc, err := nats.Connect(eps.NATS, nats.Name("load-driver"), nats.MaxReconnects(-1))
 	if err != nil {
 		return nil, fmt.Errorf("load: connect nats: %w", err)
@@ -67,9 +67,10 @@ func newDriver(ctx context.Context, cfg Config, env runtime.Environment) (*drive
 	return d, nil
 }
 
-// newAPI returns a client with enough kept-alive connections for the load,
-// so that the driver measures the system rather than TCP handshakes.
-func newAPI(eps runtime.Endpoints) *client.Client {
+// NewAPI returns a client of every context and the SMS provider of eps,
+// with enough kept-alive connections for the load, so that the driver
+// measures the system rather than TCP handshakes.
+func NewAPI(eps runtime.Endpoints) *client.Client {
 	urls := map[string]string{topology.SMSProvider: eps.SMSProvider}
 	for name, url := range eps.Contexts {
 		urls[name] = url

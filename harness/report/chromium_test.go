@@ -79,20 +79,24 @@ func chromium(t *testing.T) string {
 // processes end shortly after the browser: they get a few seconds.
 func assertNoProcessUses(t *testing.T, dir string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.NewTimer(5 * time.Second)
+	defer deadline.Stop()
+	tick := time.NewTicker(20 * time.Millisecond) // polling /proc: there is no event for it
+	defer tick.Stop()
 	for {
 		left := processesUsing(dir)
 		if len(left) == 0 {
 			return
 		}
-		if time.Now().After(deadline) {
+		select {
+		case <-deadline.C:
 			for _, p := range left {
 				_ = p.Kill()
 			}
 			t.Errorf("%d browser processes left running with the profile %s", len(left), dir)
 			return
+		case <-tick.C:
 		}
-		time.Sleep(20 * time.Millisecond) // polling /proc: there is no event for it
 	}
 }
 
