@@ -49,7 +49,7 @@ func TestEverythingListensOnLoopbackOnly(t *testing.T) {
 
 	sockets := listeningSockets(t)
 	for name, p := range env.procs {
-		checkLoopback(t, name, ownListeners(t, p.cmd.Process.Pid, sockets), portOf(t, e.Services[name]))
+		checkLoopback(t, name, ownListeners(t, p.pid(), sockets), portOf(t, e.Services[name]))
 	}
 	checkLoopback(t, "postgres", ownListeners(t, env.pg.PID(), sockets), env.pg.Port())
 	nats := env.nats.(*natsembed.Server)

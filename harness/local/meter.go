@@ -23,7 +23,7 @@ func (e *Env) Usage(ctx context.Context) ([]runtime.Usage, error) {
 	var out []runtime.Usage
 	for _, name := range append([]string{topology.SMSProvider}, serviceNames(e.topo)...) {
 		if p := e.procs[name]; p.running() {
-			out = append(out, usageOf(ctx, name, int32(p.cmd.Process.Pid), false))
+			out = append(out, usageOf(ctx, name, int32(p.pid()), false))
 		}
 	}
 	if e.pg != nil && e.pg.PID() > 0 {

@@ -8,20 +8,37 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
 
-// process is one child process of the harness.
+// process is one child process of the harness. It may be started again
+// after it exited (a fault scenario), while a meter reads it: each start is
+// a run of its own, swapped in atomically.
 type process struct {
-	name   string
-	bin    string
-	args   []string
-	env    []string
-	log    *lineLog
+	name string
+	bin  string
+	args []string
+	env  []string
+	log  *lineLog
+	cur  atomic.Pointer[run]
+}
+
+// run is one start of a process.
+type run struct {
 	cmd    *exec.Cmd
 	exited chan struct{}
-	err    error
+	err    error // valid once exited is closed
+}
+
+func (r *run) done() bool {
+	select {
+	case <-r.exited:
+		return true
+	default:
+		return false
+	}
 }
 
 // start launches the process in its own process group (so a terminal's
@@ -39,64 +56,68 @@ func (p *process) start() error {
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start %s: %w", p.name, err)
 	}
-	p.cmd, p.exited = cmd, make(chan struct{})
-	go p.wait(out)
+	r := &run{cmd: cmd, exited: make(chan struct{})}
+	p.cur.Store(r)
+	go p.wait(r, out)
 	return nil
 }
 
-func (p *process) wait(out io.Reader) {
+func (p *process) wait(r *run, out io.Reader) {
 	p.log.follow(out)
-	p.err = p.cmd.Wait()
-	close(p.exited)
+	r.err = r.cmd.Wait()
+	close(r.exited)
 }
 
 // running reports whether the process has not exited.
 func (p *process) running() bool {
-	if p.exited == nil {
-		return false
+	r := p.cur.Load()
+	return r != nil && !r.done()
+}
+
+// pid is the process id of the latest start (0 before the first).
+func (p *process) pid() int {
+	if r := p.cur.Load(); r != nil {
+		return r.cmd.Process.Pid
 	}
-	select {
-	case <-p.exited:
-		return false
-	default:
-		return true
-	}
+	return 0
 }
 
 // stop asks the process to terminate and kills it after grace.
 func (p *process) stop(grace time.Duration) error {
-	if !p.running() {
+	r := p.cur.Load()
+	if r == nil || r.done() {
 		return nil
 	}
-	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	_ = r.cmd.Process.Signal(syscall.SIGTERM)
 	select {
-	case <-p.exited:
-		return p.exitError()
+	case <-r.exited:
+		return p.exitError(r)
 	case <-time.After(grace):
-		_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
-		<-p.exited
+		_ = syscall.Kill(-r.cmd.Process.Pid, syscall.SIGKILL)
+		<-r.exited
 		return fmt.Errorf("%s did not stop within %s and was killed", p.name, grace)
 	}
 }
 
 // kill ends the process at once (a crash, for fault scenarios).
 func (p *process) kill() {
-	if p.running() {
-		_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
-		<-p.exited
+	if r := p.cur.Load(); r != nil && !r.done() {
+		_ = syscall.Kill(-r.cmd.Process.Pid, syscall.SIGKILL)
+		<-r.exited
 	}
 }
 
-func (p *process) exitError() error {
+func (p *process) exitError(r *run) error {
 	var exit *exec.ExitError
-	if p.err == nil || (errors.As(p.err, &exit) && exit.ExitCode() == -1) {
+	if r.err == nil || (errors.As(r.err, &exit) && exit.ExitCode() == -1) {
 		return nil // stopped by our signal
 	}
-	return fmt.Errorf("%s exited: %w\n%s", p.name, p.err, strings.Join(p.log.tail(20), "\n"))
+	return fmt.Errorf("%s exited: %w\n%s", p.name, r.err, strings.Join(p.log.tail(20), "\n"))
 }
 
 // awaitHealthy polls url until it answers 200, the process exits, or ctx ends.
 func (p *process) awaitHealthy(ctx context.Context, url string) error {
+	r := p.cur.Load()
 	tick := time.NewTicker(15 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -104,8 +125,8 @@ func (p *process) awaitHealthy(ctx context.Context, url string) error {
 			return nil
 		}
 		select {
-		case <-p.exited:
-			return fmt.Errorf("%s exited before it was ready: %v\n%s", p.name, p.err, strings.Join(p.log.tail(20), "\n"))
+		case <-r.exited:
+			return fmt.Errorf("%s exited before it was ready: %v\n%s", p.name, r.err, strings.Join(p.log.tail(20), "\n"))
 		case <-ctx.Done():
 			return fmt.Errorf("%s not ready at %s: %w\n%s", p.name, url, ctx.Err(), strings.Join(p.log.tail(20), "\n"))
 		case <-tick.C:

@@ -29,17 +29,18 @@ func (s *Server) Shutdown(mode string) error {
 	if sig == 0 {
 		return fmt.Errorf("shutdown postgres: mode %q, want %s or %s", mode, ShutdownFast, ShutdownImmediate)
 	}
-	if err := s.proc.cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
+	proc := s.postmaster()
+	if err := proc.cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
 		return fmt.Errorf("shutdown postgres: %w", err)
 	}
 	timer := time.NewTimer(stopGrace)
 	defer timer.Stop()
 	select {
-	case <-s.proc.exited:
-		s.proc.drainOutput()
+	case <-proc.exited:
+		proc.drainOutput()
 		return nil
 	case <-timer.C:
-		s.proc.kill()
+		proc.kill()
 		return fmt.Errorf("postgres did not shut down (%s) within %s and was killed", mode, stopGrace)
 	}
 }
@@ -51,7 +52,7 @@ func (s *Server) Restart(ctx context.Context) error {
 		return errors.New("restart postgres: the server was stopped for good")
 	}
 	select {
-	case <-s.proc.exited:
+	case <-s.postmaster().exited:
 	default:
 		return errors.New("restart postgres: it is running")
 	}
@@ -62,6 +63,8 @@ func (s *Server) Restart(ctx context.Context) error {
 	if err := proc.waitReady(ctx); err != nil {
 		return fmt.Errorf("restart postgres on port %d: %w", s.port, err)
 	}
+	s.procMu.Lock()
 	s.proc = proc
+	s.procMu.Unlock()
 	return nil
 }

@@ -25,10 +25,11 @@ const (
 // Server is a running temporary PostgreSQL server. Its superuser is
 // "postgres", with trust authentication, on 127.0.0.1.
 type Server struct {
-	dir   string
-	port  int
-	major int
-	proc  *postmaster
+	dir    string
+	port   int
+	major  int
+	proc   *postmaster // replaced by Restart: read it with postmaster()
+	procMu sync.Mutex
 	// bins, user and logw start the postmaster again (Restart).
 	bins binaries
 	user runUser
@@ -168,7 +169,7 @@ func (s *Server) Stop() error {
 			return
 		}
 		s.stopped.Store(true)
-		err := errors.Join(s.proc.stop(stopGrace), removeDir(s.dir))
+		err := errors.Join(s.postmaster().stop(stopGrace), removeDir(s.dir))
 		if err != nil {
 			s.stopErr = fmt.Errorf("stop postgres: %w", err)
 		}
@@ -179,8 +180,16 @@ func (s *Server) Stop() error {
 // PID is the postmaster's process id (0 when attached to another
 // process's server); its backends are its children.
 func (s *Server) PID() int {
-	if s.proc == nil || s.proc.cmd.Process == nil {
+	p := s.postmaster()
+	if p == nil || p.cmd.Process == nil {
 		return 0
 	}
-	return s.proc.cmd.Process.Pid
+	return p.cmd.Process.Pid
+}
+
+// postmaster is the running (or last) postgres process.
+func (s *Server) postmaster() *postmaster {
+	s.procMu.Lock()
+	defer s.procMu.Unlock()
+	return s.proc
 }
