@@ -3,11 +3,13 @@ package load
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"sync"
 	"sync/atomic"
 
 	"github.com/mallbots/mallbots/system/client"
 	"github.com/mallbots/mallbots/system/depot/depotapi"
+	"github.com/mallbots/mallbots/system/payments/paymentsapi"
 	"github.com/mallbots/mallbots/system/platform/msg"
 )
 
@@ -57,9 +59,22 @@ func (a *actors) listAvailable(corr, listID string) {
 
 func (a *actors) invoiceCreated(corr, invoiceID string) {
 	a.enqueue(corr, "pay invoice", func(ctx context.Context) error {
-		_, err := a.api.PayInvoice(ctx, invoiceID)
-		return err
+		return persist(ctx, func(ctx context.Context, lost bool) error { return a.pay(ctx, invoiceID, lost) })
 	})
+}
+
+// pay pays the invoice. After a lost answer (lost), a refusal may mean
+// the earlier try was applied: an invoice found paid is then a success.
+func (a *actors) pay(ctx context.Context, invoiceID string, lost bool) error {
+	_, err := a.api.PayInvoice(ctx, invoiceID)
+	if err == nil || !lost || client.StatusOf(err) != http.StatusConflict {
+		return err
+	}
+	inv, getErr := a.api.Invoice(ctx, invoiceID)
+	if getErr == nil && inv.Status == paymentsapi.InvoiceStatusPaid {
+		return nil
+	}
+	return err
 }
 
 // enqueue queues an action under the journey's correlation id; a failure
@@ -78,19 +93,30 @@ func (a *actors) enqueue(corr, step string, action func(context.Context) error) 
 	}
 }
 
-// shop has a free bot take the list and complete it.
+// shop has a free bot take the list and complete it. The same bot tries
+// each step again while depot is unavailable: assigning or completing
+// again by the same bot changes nothing.
 func (a *actors) shop(ctx context.Context, listID string) error {
-	bot, err := a.bot(ctx)
+	var bot string
+	err := persist(ctx, func(ctx context.Context, _ bool) (err error) {
+		bot, err = a.bot(ctx)
+		return err
+	})
 	if err != nil {
 		return err
 	}
 	defer func() { a.bots <- bot }()
 	in := depotapi.AssignList{BotID: bot}
-	if _, err := a.api.AssignList(ctx, listID, in); err != nil {
+	if err := persist(ctx, func(ctx context.Context, _ bool) error {
+		_, err := a.api.AssignList(ctx, listID, in)
+		return err
+	}); err != nil {
 		return err
 	}
-	_, err = a.api.CompleteList(ctx, listID, in)
-	return err
+	return persist(ctx, func(ctx context.Context, _ bool) error {
+		_, err := a.api.CompleteList(ctx, listID, in)
+		return err
+	})
 }
 
 // bot returns an idle bot, registering a new one when all are busy.
