@@ -2,7 +2,6 @@ package containers_test
 
 import (
 	"context"
-	"errors"
 	"io"
 	"net/http"
 	"os"
@@ -16,22 +15,10 @@ import (
 	"github.com/mallbots/mallbots/harness/topology"
 )
 
-// engine connects to the Docker engine or skips the test, saying how to
-// get one. It skips in CI too: `make test` runs before .ci/run starts the
-// engine for the containers features, which cover this runtime there.
+// engine connects to the Docker engine (containers.ConnectTB).
 func engine(t *testing.T) *containers.Engine {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
-	defer cancel()
-	eng, err := containers.Connect(ctx)
-	if errors.Is(err, containers.ErrNoEngine) {
-		t.Skipf("containers runtime not tested: %v", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
-	return eng
+	return containers.ConnectTB(t, "containers runtime")
 }
 
 // TestMicroservicesUpAndGone brings the microservices topology up in

@@ -2,7 +2,6 @@ package containers
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -20,12 +19,7 @@ import (
 func TestPruneKeepsTheCurrentAndTheNewestImages(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
-	eng, err := Connect(ctx)
-	if errors.Is(err, ErrNoEngine) {
-		t.Skipf("image pruning not tested: %v", err)
-	}
-	require.NoError(t, err)
-	defer eng.Close()
+	eng := ConnectTB(t, "image pruning")
 	repo := "mallbots/prune-test-" + uuid.NewString()[:8]
 	b := &builder{eng: eng, progress: io.Discard}
 	var tags []string

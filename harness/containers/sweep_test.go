@@ -2,7 +2,6 @@ package containers
 
 import (
 	"context"
-	"errors"
 	"io"
 	"testing"
 	"time"
@@ -24,12 +23,7 @@ import (
 func TestSweepRemovesTheRunOfAKilledHarness(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
-	eng, err := Connect(ctx)
-	if errors.Is(err, ErrNoEngine) {
-		t.Skipf("the sweep of killed runs not tested: %v", err)
-	}
-	require.NoError(t, err)
-	defer eng.Close()
+	eng := ConnectTB(t, "the sweep of killed runs")
 	image := sweepTestImage(t, ctx, eng)
 
 	killed := ownertest.Killed(t)
