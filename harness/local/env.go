@@ -100,7 +100,11 @@ func (e *Env) startBroker() error {
 			return err
 		}
 		e.nats, e.cluster = c, c
-		return createStream(c.URL(), e.topo.NATSNodes)
+		if err := createStream(c.URL(), e.topo.NATSNodes); err != nil {
+			return err
+		}
+		_, err = c.StreamLeader(bus.StreamName, electionWait) // a stream without a leader answers no publish
+		return err
 	}
 	s, err := natsembed.Start()
 	if err != nil {

@@ -31,11 +31,11 @@ func TestAClusterKeepsAStreamThroughTheLossOfItsLeader(t *testing.T) {
 	require.NoError(t, err)
 	_, err = js.CreateStream(ctx, jetstream.StreamConfig{Name: "S", Subjects: []string{"s.>"}, Replicas: 3})
 	require.NoError(t, err, "a started cluster takes an R3 stream at once")
+	leader, err := c.StreamLeader("S", 10*time.Second) // it answers publishes once it has a leader
+	require.NoError(t, err)
 	_, err = js.Publish(ctx, "s.1", []byte("before"))
 	require.NoError(t, err)
 
-	leader, err := c.StreamLeader("S", 10*time.Second)
-	require.NoError(t, err)
 	node, err := c.Node(leader)
 	require.NoError(t, err)
 	node.Shutdown()

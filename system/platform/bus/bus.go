@@ -2,6 +2,7 @@ package bus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -55,15 +56,24 @@ func (b *Bus) EnsureStream(ctx context.Context) error { return b.EnsureStreamRep
 // EnsureStreamReplicas creates or updates the domain stream with replicas
 // copies on as many servers of a NATS cluster (3 survives the loss of any
 // one server, the stream's leader included); its consumers take the same.
+// A stream that exists as asked is left alone: only a different one is
+// updated. Every service ensures the stream as it starts, while others
+// create their consumers, and nats-server (v2.15) updates a stream's
+// configuration without a lock that creating a consumer takes (its race
+// detector's report, seen in make test).
 func (b *Bus) EnsureStreamReplicas(ctx context.Context, replicas int) error {
-	_, err := b.js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	cfg := jetstream.StreamConfig{
 		Name:       StreamName,
 		Subjects:   []string{msg.Root + ".>"},
 		Storage:    jetstream.FileStorage,
 		Duplicates: 2 * time.Minute,
 		MaxAge:     7 * 24 * time.Hour,
 		Replicas:   max(replicas, 1),
-	})
+	}
+	_, err := b.js.CreateStream(ctx, cfg)
+	if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+		_, err = b.js.UpdateStream(ctx, cfg)
+	}
 	if err != nil {
 		return fmt.Errorf("ensure stream %s: %w", StreamName, err)
 	}
