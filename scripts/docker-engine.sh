@@ -43,12 +43,17 @@ start_dockerd() {
 	setsid nohup dockerd $DOCKERD_FLAGS >>"$LOG" 2>&1 </dev/null &
 }
 
-# await_engine: poll `docker info` until it answers or WAIT seconds pass.
+# await_engine: poll `docker info` until it answers or WAIT seconds pass. A
+# dockerd found on the way out (stopping when this script looked) is
+# replaced once it is gone.
 await_engine() {
 	local deadline=$((SECONDS + WAIT))
 	while ((SECONDS < deadline)); do
 		if engine_answers; then
 			return 0
+		fi
+		if ! dockerd_running && [[ $(id -u) -eq 0 ]]; then
+			start_dockerd
 		fi
 		sleep 0.5
 	done
