@@ -40,7 +40,7 @@ func parse(args []string, getenv func(string) string) (settings, error) {
 		"comma-separated contexts to run, or all ("+strings.Join(contexts.Names(), ", ")+") [MALLBOTS_CONTEXTS]")
 	fs.StringVar(&s.cfg.NatsURL, "nats-url", env("MALLBOTS_NATS_URL", "nats://127.0.0.1:4222"), "NATS server URL [MALLBOTS_NATS_URL]")
 	fs.StringVar(&s.cfg.PostgresDSN, "postgres-dsn", env("MALLBOTS_POSTGRES_DSN", ""), "Postgres connection string [MALLBOTS_POSTGRES_DSN]")
-	fs.StringVar(&s.cfg.HTTPAddr, "http-addr", env("MALLBOTS_HTTP_ADDR", defaultHTTPAddr), "HTTP listen address [MALLBOTS_HTTP_ADDR]")
+	fs.StringVar(&s.cfg.HTTPAddr, "http-addr", env("MALLBOTS_HTTP_ADDR", defaultHTTPAddr), "HTTP listen address, or fd:N for an inherited listening socket [MALLBOTS_HTTP_ADDR]")
 	fs.StringVar(&s.peers, "peers", env("MALLBOTS_PEERS", ""),
 		"base URLs of contexts run elsewhere: stores=http://host:port,... [MALLBOTS_PEERS]")
 	fs.IntVar(&s.cfg.MaxDeliver, "max-deliver", 5, "deliveries of a failing message before it is dead-lettered")

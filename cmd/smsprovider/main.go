@@ -20,6 +20,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mallbots/mallbots/internal/listener"
 	"github.com/mallbots/mallbots/thirdparty/smsprovider"
 )
 
@@ -50,7 +51,7 @@ func parse(args []string, getenv func(string) string) (settings, error) {
 		def = "127.0.0.1:8090" // loopback unless told otherwise (a container says :8080)
 	}
 	fs := flag.NewFlagSet("smsprovider", flag.ContinueOnError)
-	fs.StringVar(&s.httpAddr, "http-addr", def, "HTTP listen address [SMSPROVIDER_HTTP_ADDR]")
+	fs.StringVar(&s.httpAddr, "http-addr", def, "HTTP listen address, or fd:N for an inherited listening socket [SMSPROVIDER_HTTP_ADDR]")
 	if err := fs.Parse(args); err != nil {
 		return s, err
 	}
@@ -65,7 +66,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, log *sl
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", s.httpAddr)
+	ln, err := listener.Listen(s.httpAddr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", s.httpAddr, err)
 	}

@@ -66,6 +66,7 @@ func (e *Env) close(ctx context.Context) error {
 	var errs []error
 	var wg sync.WaitGroup
 	for _, p := range e.procs {
+		p.release() // a port held for a process never started
 		wg.Go(func() {
 			if err := p.stop(grace); err != nil {
 				mu.Lock()

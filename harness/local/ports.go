@@ -13,24 +13,25 @@ import (
 // lowestPort is where freePort starts looking.
 const lowestPort = 10000
 
-// freePort picks a free loopback port below the kernel's ephemeral range.
-// A port the kernel hands out for ":0" comes from that range, which is also
-// where every outgoing connection takes its local port: between this check
-// and the child's bind, a connection of any test running alongside could
-// take it ("address already in use"). Below the range, only another
-// harness's pick can, and picks start at random places.
-func freePort() (int, error) {
+// reservePort binds a free loopback port below the kernel's ephemeral
+// range and keeps it bound: the harness hands the listener to the child
+// that serves on it (process.listen), so that nothing can take the port in
+// between. A port the kernel hands out for ":0" comes from the ephemeral
+// range, where every outgoing connection takes its local port; a child
+// started again after a fault binds its port anew, and below the range
+// only another harness's pick could take it meanwhile (picks start at
+// random places).
+func reservePort() (*net.TCPListener, int, error) {
 	high := ephemeralLow()
 	start := lowestPort + rand.IntN(high-lowestPort)
 	for i := range high - lowestPort {
 		port := lowestPort + (start-lowestPort+i)%(high-lowestPort)
 		ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 		if err == nil {
-			ln.Close()
-			return port, nil
+			return ln.(*net.TCPListener), port, nil
 		}
 	}
-	return 0, fmt.Errorf("find a free port: none free in %d-%d", lowestPort, high-1)
+	return nil, 0, fmt.Errorf("find a free port: none free in %d-%d", lowestPort, high-1)
 }
 
 // ephemeralLow is the first port of the kernel's ephemeral range (Linux's

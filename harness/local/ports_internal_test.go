@@ -6,22 +6,23 @@ import (
 	"testing"
 )
 
-// TestFreePortIsOutsideTheEphemeralRange: outgoing connections take their
-// local ports from the ephemeral range, so a port picked there could be
-// taken before a service binds it.
-func TestFreePortIsOutsideTheEphemeralRange(t *testing.T) {
+// TestAReservedPortIsOutsideTheEphemeralRangeAndStaysTaken: outgoing
+// connections take their local ports from the ephemeral range, so a port
+// picked there could be taken before a service binds it; and a reserved
+// port stays bound (for the child it is handed to) until released.
+func TestAReservedPortIsOutsideTheEphemeralRangeAndStaysTaken(t *testing.T) {
 	low := ephemeralLow()
 	for range 20 {
-		port, err := freePort()
+		ln, port, err := reservePort()
 		if err != nil {
 			t.Fatal(err)
 		}
 		if port < lowestPort || port >= low {
 			t.Fatalf("port %d outside [%d, %d)", port, lowestPort, low)
 		}
-		ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
-		if err != nil {
-			t.Fatalf("port %d not free: %v", port, err)
+		if other, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port)); err == nil {
+			other.Close()
+			t.Fatalf("port %d could be bound again while reserved", port)
 		}
 		ln.Close()
 	}

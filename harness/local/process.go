@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"strings"
@@ -21,9 +22,17 @@ type process struct {
 	bin  string
 	args []string
 	env  []string
-	log  *lineLog
-	cur  atomic.Pointer[run]
+	// listen, when set, is the address of the listener the harness hands
+	// the process as its fd 3 (inheritedFD): held, bound when its port was
+	// picked, for the first start; bound again for a later one.
+	listen string
+	held   atomic.Pointer[net.TCPListener]
+	log    *lineLog
+	cur    atomic.Pointer[run]
 }
+
+// inheritedFD is the listen address of a process given its listener.
+const inheritedFD = "fd:3"
 
 // run is one start of a process.
 type run struct {
@@ -48,6 +57,14 @@ func (p *process) start() error {
 	cmd := exec.Command(p.bin, p.args...)
 	cmd.Env = append(os.Environ(), p.env...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	if p.listen != "" {
+		sock, err := p.listenerFile()
+		if err != nil {
+			return fmt.Errorf("start %s: %w", p.name, err)
+		}
+		defer sock.Close() // the child has its own copy
+		cmd.ExtraFiles = []*os.File{sock}
+	}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return err
@@ -60,6 +77,29 @@ func (p *process) start() error {
 	p.cur.Store(r)
 	go p.wait(r, out)
 	return nil
+}
+
+// listenerFile returns the process's listening socket as a file, for the
+// child to inherit: the one held since its port was picked, else bound
+// anew.
+func (p *process) listenerFile() (*os.File, error) {
+	ln := p.held.Swap(nil)
+	if ln == nil {
+		l, err := net.Listen("tcp", p.listen)
+		if err != nil {
+			return nil, fmt.Errorf("listen %s again: %w", p.listen, err)
+		}
+		ln = l.(*net.TCPListener)
+	}
+	defer ln.Close() // File returns a duplicate
+	return ln.File()
+}
+
+// release closes the held listener of a process never started.
+func (p *process) release() {
+	if ln := p.held.Swap(nil); ln != nil {
+		ln.Close()
+	}
 }
 
 func (p *process) wait(r *run, out io.Reader) {

@@ -3,6 +3,7 @@ package local
 import (
 	"context"
 	"fmt"
+	"net"
 	"strconv"
 	"strings"
 	"time"
@@ -94,12 +95,16 @@ func (e *Env) startInfrastructure(ctx context.Context) (string, error) {
 func (e *Env) planProcesses(dsn string) error {
 	urls := map[string]string{}
 	ports := map[string]int{}
+	held := map[string]*net.TCPListener{}
 	for _, name := range append([]string{topology.SMSProvider}, serviceNames(e.topo)...) {
-		port, err := freePort()
+		ln, port, err := reservePort()
 		if err != nil {
+			for _, ln := range held {
+				ln.Close()
+			}
 			return err
 		}
-		ports[name], urls[name] = port, fmt.Sprintf("http://127.0.0.1:%d", port)
+		held[name], ports[name], urls[name] = ln, port, fmt.Sprintf("http://127.0.0.1:%d", port)
 	}
 	e.endpoints = runtime.Endpoints{Contexts: map[string]string{}, Services: urls,
 		NATS: e.nats.URL(), SMSProvider: urls[topology.SMSProvider]}
@@ -111,19 +116,24 @@ func (e *Env) planProcesses(dsn string) error {
 		}
 	}
 	e.procs[topology.SMSProvider] = &process{name: topology.SMSProvider, bin: e.opts.binaries.SMSProvider,
-		args: []string{"--http-addr", fmt.Sprintf("127.0.0.1:%d", ports[topology.SMSProvider])},
-		log:  newLineLog(300, e.opts.logSink)}
+		args: []string{"--http-addr", inheritedFD}, listen: loopback(ports[topology.SMSProvider]),
+		log: newLineLog(300, e.opts.logSink)}
 	for _, s := range e.topo.Services {
-		e.procs[s.Name] = &process{name: s.Name, bin: e.opts.binaries.Mallbots, args: e.serviceArgs(s, ports[s.Name], dsn, peers),
-			log: newLineLog(300, e.opts.logSink)}
+		e.procs[s.Name] = &process{name: s.Name, bin: e.opts.binaries.Mallbots, args: e.serviceArgs(s, dsn, peers),
+			listen: loopback(ports[s.Name]), log: newLineLog(300, e.opts.logSink)}
+	}
+	for name, ln := range held {
+		e.procs[name].held.Store(ln)
 	}
 	return nil
 }
 
-func (e *Env) serviceArgs(s topology.Service, port int, dsn string, peers []string) []string {
+func loopback(port int) string { return fmt.Sprintf("127.0.0.1:%d", port) }
+
+func (e *Env) serviceArgs(s topology.Service, dsn string, peers []string) []string {
 	args := []string{
 		"--contexts", strings.Join(s.Contexts, ","),
-		"--http-addr", fmt.Sprintf("127.0.0.1:%d", port),
+		"--http-addr", inheritedFD,
 		"--nats-url", e.nats.URL(), "--postgres-dsn", dsn,
 		"--peers", strings.Join(peers, ","), "--log-format", "text",
 		"--stream-replicas", strconv.Itoa(max(e.topo.NATSNodes, 1)),

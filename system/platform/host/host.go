@@ -9,6 +9,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/mallbots/mallbots/internal/listener"
 	"github.com/mallbots/mallbots/system/platform/bus"
 	"github.com/mallbots/mallbots/system/platform/httpx"
 	"github.com/mallbots/mallbots/system/platform/pg"
@@ -40,7 +41,7 @@ func New(ctx context.Context, cfg Config, modules ...Module) (_ *Host, err error
 			h.close()
 		}
 	}()
-	if h.ln, err = net.Listen("tcp", cfg.HTTPAddr); err != nil {
+	if h.ln, err = listener.Listen(cfg.HTTPAddr); err != nil {
 		return nil, fmt.Errorf("listen %s: %w", cfg.HTTPAddr, err)
 	}
 	h.addSelfPeers()
