@@ -45,32 +45,33 @@ func (e *Env) StartService(ctx context.Context, service string) error {
 	return nil
 }
 
-// StopBroker stops the NATS container; JetStream's store (/data in the
-// container) is kept.
+// StopBroker stops the NATS container (every node of a cluster); JetStream's
+// store (/data in each container) is kept.
 func (e *Env) StopBroker(ctx context.Context) error {
-	c, err := e.container(natsAlias)
-	if err != nil {
-		return err
-	}
-	grace := stopGrace
-	return c.Stop(ctx, &grace)
+	return e.eachNATSNode(ctx, func(ctx context.Context, node string) error {
+		c, err := e.container(node)
+		if err != nil {
+			return err
+		}
+		grace := stopGrace
+		return c.Stop(ctx, &grace)
+	})
 }
 
-// StartBroker starts the NATS container again, on the same host port and
-// with its stored messages, and waits until JetStream answers.
+// StartBroker starts the NATS container (every node of a cluster) again, on
+// the same host ports and with the stored messages, and waits until
+// JetStream answers (on a cluster, until the stream is led and every
+// replica current).
 func (e *Env) StartBroker(ctx context.Context) error {
-	c, err := e.container(natsAlias)
-	if err != nil {
+	if err := e.eachNATSNode(ctx, e.startNATSAgain); err != nil {
 		return err
 	}
-	if !running(ctx, c) {
-		// The container's log wait would pass on the first start's line,
-		// so readiness is checked below with a real client instead.
-		if err := c.Start(ctx); err != nil {
-			return fmt.Errorf("start nats again: %w", err)
-		}
+	if err := awaitJetStream(ctx, e.endpoints.NATS, e.opts.readyTimeout); err != nil {
+		return err
 	}
-	return awaitJetStream(ctx, e.endpoints.NATS, e.opts.readyTimeout)
+	ctx, cancel := context.WithTimeout(ctx, electionWait)
+	defer cancel()
+	return e.awaitStream(ctx)
 }
 
 // running asks the engine whether c runs: testcontainers' own flag does

@@ -59,25 +59,29 @@ func (e *Env) DatabaseURL() string {
 	return fmt.Sprintf("postgres://%[1]s:%[1]s@127.0.0.1:%[2]d/%[1]s?sslmode=disable", pgCredential, e.hostPorts[postgresAlias])
 }
 
-// PauseBroker freezes the NATS container (docker pause): connections stay
-// open and hang, unlike a stop.
+// PauseBroker freezes the NATS container (every node of a cluster; docker
+// pause): connections stay open and hang, unlike a stop.
 func (e *Env) PauseBroker(ctx context.Context) error {
-	id, err := e.containerID(natsAlias)
-	if err != nil {
+	return e.eachNATSNode(ctx, func(ctx context.Context, node string) error {
+		id, err := e.containerID(node)
+		if err != nil {
+			return err
+		}
+		_, err = e.eng.cli.ContainerPause(ctx, id, client.ContainerPauseOptions{})
 		return err
-	}
-	_, err = e.eng.cli.ContainerPause(ctx, id, client.ContainerPauseOptions{})
-	return err
+	})
 }
 
-// ResumeBroker thaws the NATS container.
+// ResumeBroker thaws the NATS container (every node of a cluster).
 func (e *Env) ResumeBroker(ctx context.Context) error {
-	id, err := e.containerID(natsAlias)
-	if err != nil {
+	return e.eachNATSNode(ctx, func(ctx context.Context, node string) error {
+		id, err := e.containerID(node)
+		if err != nil {
+			return err
+		}
+		_, err = e.eng.cli.ContainerUnpause(ctx, id, client.ContainerUnpauseOptions{})
 		return err
-	}
-	_, err = e.eng.cli.ContainerUnpause(ctx, id, client.ContainerUnpauseOptions{})
-	return err
+	})
 }
 
 func (e *Env) containerID(name string) (string, error) {

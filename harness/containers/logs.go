@@ -16,9 +16,9 @@ import (
 	"github.com/mallbots/mallbots/system/platform/redact"
 )
 
-// Logs returns the last lines a container ("nats", "postgres",
-// "smsprovider" or a service) wrote, stdout and stderr merged, with their
-// secrets masked (package redact); it reads them from the engine, so they
+// Logs returns the last lines a container ("nats", a cluster's "nats-1"
+// to "nats-3", "postgres", "smsprovider" or a service) wrote, stdout and
+// stderr merged, with their secrets masked (package redact); it reads them from the engine, so they
 // survive a restart of the container.
 func (e *Env) Logs(service string, lines int) []string {
 	c, err := e.container(service)

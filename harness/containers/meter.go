@@ -49,7 +49,8 @@ func (e *Env) Usage(ctx context.Context) ([]runtime.Usage, error) {
 func (e *Env) meteredContainers() (names, ids []string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	for _, name := range append([]string{natsAlias, postgresAlias, topology.SMSProvider}, serviceNames(e.topo)...) {
+	infra := append(e.natsNodes(), postgresAlias, topology.SMSProvider)
+	for _, name := range append(infra, serviceNames(e.topo)...) {
 		if c, ok := e.containers[name]; ok {
 			names, ids = append(names, name), append(ids, c.GetContainerID())
 		}

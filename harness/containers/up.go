@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -55,10 +57,6 @@ func (r *Runtime) up(ctx context.Context, topo topology.Topology) (_ *Env, err e
 	opts, err := newOptions(r.opts)
 	if err != nil {
 		return nil, fmt.Errorf("containers runtime: %w", err)
-	}
-	if topo.Clustered() {
-		return nil, fmt.Errorf("containers runtime: the %s topology (NATS as a %d-node cluster) runs on the local runtime only so far; "+
-			"use --runtime local, or point --runtime remote at a deployed cluster", topo.Name, topo.NATSNodes)
 	}
 	if opts.root == "" {
 		if opts.root, err = local.ModuleRoot(); err != nil {
@@ -122,10 +120,42 @@ func (e *Env) start(ctx context.Context) error {
 		return err
 	}
 	all, actx := errgroup.WithContext(ctx)
-	natsUp, pgUp := make(chan struct{}), make(chan struct{})
-	all.Go(func() error { return e.startNATS(actx, natsUp) })
+	pgUp := make(chan struct{})
+	infra := []chan struct{}{pgUp}
 	all.Go(func() error { return e.startPostgres(actx, pgUp) })
-	for _, ch := range []chan struct{}{natsUp, pgUp} {
+	natsReady := make(chan struct{})
+	nodes, nctx := errgroup.WithContext(actx)
+	for _, node := range e.natsNodes() {
+		natsUp := make(chan struct{})
+		infra = append(infra, natsUp)
+		nodes.Go(func() error { return e.startNATS(nctx, node, natsUp) })
+	}
+	all.Go(func() error {
+		if err := nodes.Wait(); err != nil {
+			return err
+		}
+		close(natsReady)
+		return nil
+	})
+	if e.topo.Clustered() {
+		// The services wait for the cluster's stream (prepareStream).
+		infra = append(infra, natsReady)
+		prepared := make(chan struct{})
+		infra = append(infra, prepared)
+		all.Go(func() error {
+			select {
+			case <-natsReady:
+			case <-actx.Done():
+				return nil
+			}
+			if err := e.prepareStream(actx); err != nil {
+				return err
+			}
+			close(prepared)
+			return nil
+		})
+	}
+	for _, ch := range infra {
 		select {
 		case <-ch:
 		case <-actx.Done():
@@ -164,7 +194,8 @@ func withNetworkLabels(labels map[string]string) network.CustomizeNetworkOption 
 
 // plan picks the host ports and the endpoints.
 func (e *Env) plan() error {
-	names := append([]string{natsAlias, topology.SMSProvider}, serviceNames(e.topo)...)
+	nodes := e.natsNodes()
+	names := append(append(slices.Clone(nodes), topology.SMSProvider), serviceNames(e.topo)...)
 	// Postgres too gets a fixed host port, so that the harness reaches it
 	// at the same address after a chaos run restarted it.
 	for _, name := range append(names, postgresAlias) {
@@ -175,11 +206,15 @@ func (e *Env) plan() error {
 		e.hostPorts[name] = port
 	}
 	urls := map[string]string{}
-	for _, name := range names[1:] {
+	for _, name := range names[len(nodes):] {
 		urls[name] = fmt.Sprintf("http://127.0.0.1:%d", e.hostPorts[name])
 	}
+	var natsURLs []string
+	for _, node := range nodes {
+		natsURLs = append(natsURLs, fmt.Sprintf("nats://127.0.0.1:%d", e.hostPorts[node]))
+	}
 	e.endpoints = runtime.Endpoints{Contexts: map[string]string{}, Services: urls,
-		NATS: fmt.Sprintf("nats://127.0.0.1:%d", e.hostPorts[natsAlias]), SMSProvider: urls[topology.SMSProvider]}
+		NATS: strings.Join(natsURLs, ","), SMSProvider: urls[topology.SMSProvider]}
 	for _, s := range e.topo.Services {
 		for _, c := range s.Contexts {
 			e.endpoints.Contexts[c] = urls[s.Name]
@@ -198,22 +233,23 @@ func (e *Env) common(name string) []testcontainers.ContainerCustomizer {
 	}
 }
 
-func (e *Env) startNATS(ctx context.Context, started chan struct{}) error {
-	opts := append(e.common(natsAlias), signalStarted(started),
+// startNATS starts one NATS server (node: "nats", or a cluster's node).
+func (e *Env) startNATS(ctx context.Context, node string, started chan struct{}) error {
+	opts := append(e.common(node), signalStarted(started),
 		// The module's default (-DV: debug and trace) would log every message.
-		testcontainers.WithCmd("-js", "-sd", "/data"),
+		testcontainers.WithCmd(e.natsArgs(node)...),
 		onlyPort(natsPort),
-		bindPort(natsPort, e.hostPorts[natsAlias]),
+		bindPort(natsPort, e.hostPorts[node]),
 		// A log line rather than the module's port check: Docker's proxy
 		// accepts connections before the server listens, and the image has
 		// no shell for the check inside.
 		testcontainers.WithWaitStrategy(wait.ForLog("Server is ready").WithStartupTimeout(e.opts.readyTimeout)),
 	)
 	c, err := tcnats.Run(ctx, e.images.NATS, opts...)
-	e.trace(natsAlias)
-	e.track(natsAlias, c)
+	e.trace(node)
+	e.track(node, c)
 	if err != nil {
-		return fmt.Errorf("start nats (%s): %w%s", e.images.NATS, err, e.logHint(natsAlias))
+		return fmt.Errorf("start %s (%s): %w%s", node, e.images.NATS, err, e.logHint(node))
 	}
 	return nil
 }
@@ -282,7 +318,7 @@ func (e *Env) serviceArgs(s topology.Service) []string {
 	args := []string{
 		"--contexts", strings.Join(s.Contexts, ","),
 		"--http-addr", ":8080",
-		"--nats-url", "nats://" + natsAlias + ":4222",
+		"--nats-url", e.natsURLs(), "--stream-replicas", strconv.Itoa(e.streamReplicas()),
 		"--postgres-dsn", fmt.Sprintf("postgres://%[1]s:%[1]s@%[2]s:5432/%[1]s?sslmode=disable", pgCredential, postgresAlias),
 		"--peers", strings.Join(peers, ","), "--log-format", "text",
 		"--wait-for-deps", e.opts.readyTimeout.String(),
