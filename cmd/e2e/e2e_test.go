@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -30,19 +31,47 @@ type harness struct {
 	seen            *footprint
 }
 
+// built is the e2e command, built once for every test (buildOnce).
+var built struct {
+	once sync.Once
+	dir  string
+	bin  string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		_ = os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+// build returns a harness for a test that starts the system, which runs
+// alongside the other such tests: each run has its own run id and temp
+// folder, by which its leftovers are told from theirs.
 func build(t *testing.T) harness {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("starts the whole system")
 	}
-	bin := filepath.Join(t.TempDir(), "e2e")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	t.Parallel()
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "e2e-selftest-bin-*"); built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "e2e")
+		out, err := exec.Command("go", "build", "-o", built.bin, ".").CombinedOutput()
+		if err != nil {
+			built.err = fmt.Errorf("go build: %w\n%s", err, out)
+		}
+	})
+	require.NoError(t, built.err)
 	tmp, err := os.MkdirTemp("", "e2e-selftest-*")
 	require.NoError(t, err)
 	require.NoError(t, os.Chmod(tmp, 0o755)) // Postgres runs as nobody and needs to enter it
 	t.Cleanup(func() { _ = os.RemoveAll(tmp) })
-	return harness{bin: bin, runID: "selftest-" + msg.NewID(), tmp: tmp, seen: newFootprint()}
+	return harness{bin: built.bin, runID: "selftest-" + msg.NewID(), tmp: tmp, seen: newFootprint()}
 }
 
 func (h harness) command(args ...string) *exec.Cmd {
