@@ -116,7 +116,7 @@ func (e *Env) start(ctx context.Context) error {
 	}
 	e.network = nw
 	e.trace("network")
-	if err := e.plan(); err != nil {
+	if err := e.plan(ctx); err != nil {
 		return err
 	}
 	all, actx := errgroup.WithContext(ctx)
@@ -193,17 +193,18 @@ func withNetworkLabels(labels map[string]string) network.CustomizeNetworkOption 
 }
 
 // plan picks the host ports and the endpoints.
-func (e *Env) plan() error {
+func (e *Env) plan(ctx context.Context) error {
 	nodes := e.natsNodes()
 	names := append(append(slices.Clone(nodes), topology.SMSProvider), serviceNames(e.topo)...)
 	// Postgres too gets a fixed host port, so that the harness reaches it
 	// at the same address after a chaos run restarted it.
-	for _, name := range append(names, postgresAlias) {
-		port, err := freePort()
-		if err != nil {
-			return err
-		}
-		e.hostPorts[name] = port
+	published := append(slices.Clone(names), postgresAlias)
+	ports, err := e.eng.pickPorts(ctx, len(published))
+	if err != nil {
+		return err
+	}
+	for i, name := range published {
+		e.hostPorts[name] = ports[i]
 	}
 	urls := map[string]string{}
 	for _, name := range names[len(nodes):] {

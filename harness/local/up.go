@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/mallbots/mallbots/harness/freeport"
 	"github.com/mallbots/mallbots/harness/pgtemp"
 	"github.com/mallbots/mallbots/harness/runtime"
 	"github.com/mallbots/mallbots/harness/topology"
@@ -97,7 +98,7 @@ func (e *Env) planProcesses(dsn string) error {
 	ports := map[string]int{}
 	held := map[string]*net.TCPListener{}
 	for _, name := range append([]string{topology.SMSProvider}, serviceNames(e.topo)...) {
-		ln, port, err := reservePort()
+		ln, port, err := freeport.Reserve()
 		if err != nil {
 			for _, ln := range held {
 				ln.Close()

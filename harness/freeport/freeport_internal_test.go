@@ -1,4 +1,4 @@
-package local
+package freeport
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ import (
 func TestAReservedPortIsOutsideTheEphemeralRangeAndStaysTaken(t *testing.T) {
 	low := ephemeralLow()
 	for range 20 {
-		ln, port, err := reservePort()
+		ln, port, err := Reserve()
 		if err != nil {
 			t.Fatal(err)
 		}
