@@ -49,6 +49,15 @@ func TestASendCutShortByAStopIsNotRepeated(t *testing.T) {
 		assert.Equal(ct, 1, n.Attempts, "the attempt is on record")
 		assert.Empty(ct, n.LastError, "while the send still hangs, without an outcome")
 	})
+	// The attempt is recorded before the request leaves: the stop waits
+	// until the provider holds it (the slow fault is taken), or the fault
+	// would hang the test's own send below instead.
+	require.EventuallyWithT(t, func(ct *assert.CollectT) {
+		st, err := c.SMSFault(ctx)
+		if assert.NoError(ct, err) {
+			assert.Equal(ct, smsprovider.ModeNone, st.Mode, "the provider holds the hanging send")
+		}
+	}, 10*time.Second, 20*time.Millisecond)
 	first.stop(t)
 
 	key := notificationsapi.IdempotencyKey(o.ID, notificationsapi.KindOrderCreated)
