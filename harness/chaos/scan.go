@@ -21,9 +21,32 @@ type stored struct {
 	decoded bool // env holds the decoded envelope
 }
 
+// scanFor bounds how long scan tries to read the stream.
+const scanFor = 30 * time.Second
+
 // scan reads every message of the stream after seq from, up to the
-// stream's last sequence now, in order.
+// stream's last sequence now, in order. A read that fails is tried again
+// from the start until scanFor has passed: on a NATS cluster just after a
+// node came back, the consumer a read creates on one node may not be known
+// yet to the node the harness is connected to ("no responders").
 func (t *Target) scan(ctx context.Context, from uint64) ([]stored, error) {
+	deadline := time.Now().Add(scanFor)
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		out, err := t.scanOnce(ctx, from)
+		if err == nil || time.Now().After(deadline) {
+			return out, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-tick.C: // reading again, side-effect free
+		}
+	}
+}
+
+func (t *Target) scanOnce(ctx context.Context, from uint64) ([]stored, error) {
 	last, err := t.lastSeq(ctx)
 	if err != nil || last <= from {
 		return nil, err
