@@ -18,6 +18,9 @@ LOAD_ARGS   ?=
 CHAOS_ARGS  ?=
 FAULTS      ?= all
 FUZZTIME    ?= 10s
+# -trimpath: builds that do not depend on the clone's path, so that a fresh
+# clone (as CI makes) reuses the build cache of an earlier one.
+export GOFLAGS := $(strip $(shell $(GO) env GOFLAGS) -trimpath)
 PACT_FFI_DIR := $(CURDIR)/.tools/pact/lib
 PACT_ENV     := CGO_ENABLED=1 CGO_LDFLAGS="-L$(PACT_FFI_DIR) -Wl,-rpath,$(PACT_FFI_DIR)" PACT_DO_NOT_TRACK=true
 
