@@ -43,8 +43,8 @@ func TestWhatIsNotAnInheritedListenerIsRefused(t *testing.T) {
 	require.NoError(t, err)
 	defer file.Close()
 	for addr, want := range map[string]string{
-		"fd:x": "want fd:N with N a file descriptor from 3 up",
-		"fd:1": "want fd:N with N a file descriptor from 3 up",
+		"fd:x":                          "want fd:N with N a file descriptor from 3 up",
+		"fd:1":                          "want fd:N with N a file descriptor from 3 up",
 		fmt.Sprintf("fd:%d", file.Fd()): "not an inherited listening socket",
 	} {
 		_, err := listener.Listen(addr)
